@@ -1,0 +1,7 @@
+namespace WixUcp.Checkout;
+
+public enum FulfillmentType
+{
+    Shipping,
+    Pickup,
+}

@@ -1,0 +1,8 @@
+namespace WixUcp.Messages;
+
+public enum MessageType
+{
+    Error,
+    Warning,
+    Info,
+}

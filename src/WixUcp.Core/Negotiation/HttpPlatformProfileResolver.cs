@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace WixUcp.Negotiation;
+
+/// <summary>
+/// Fetches platform profiles over HTTP (no redirects, bounded time and size) and caches them for at least 60 seconds.
+/// Concurrent requests for the same profile share one fetch.
+/// </summary>
+internal sealed partial class HttpPlatformProfileResolver(
+    IHttpClientFactory httpClientFactory,
+    IOptions<WixUcpOptions> options,
+    ILogger<HttpPlatformProfileResolver> logger) : IPlatformProfileResolver, IDisposable
+{
+    public const string HttpClientName = "WixUcp.PlatformProfiles";
+    private static readonly TimeSpan MinimumCacheDuration = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan MaximumCacheDuration = TimeSpan.FromHours(24);
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.Negotiation.MaxCachedProfiles });
+    private readonly ConcurrentDictionary<string, Lazy<Task<PlatformProfile>>> _inflight = new(StringComparer.Ordinal);
+
+    public async ValueTask<PlatformProfile> ResolveAsync(Uri profileUrl, CancellationToken cancellationToken)
+    {
+        var key = profileUrl.AbsoluteUri;
+        if (_cache.TryGetValue(key, out PlatformProfile? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var fetch = _inflight.GetOrAdd(key, _ => new Lazy<Task<PlatformProfile>>(() => FetchAndCacheAsync(profileUrl)));
+        try
+        {
+            return await fetch.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _inflight.TryRemove(new KeyValuePair<string, Lazy<Task<PlatformProfile>>>(key, fetch));
+        }
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    // Not tied to one caller's cancellation: other callers may be waiting on the same fetch.
+    private async Task<PlatformProfile> FetchAndCacheAsync(Uri profileUrl)
+    {
+        var settings = options.Value.Negotiation;
+        using var timeout = new CancellationTokenSource(settings.ProfileFetchTimeout);
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        HttpResponseMessage response;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, profileUrl);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        {
+            LogFetchFailed(logger, profileUrl, ex.Message);
+            throw NegotiationException.Unreachable("The platform profile could not be fetched.", ex);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                // Redirects land here too: profiles must be served without them.
+                LogFetchFailed(logger, profileUrl, $"HTTP {(int)response.StatusCode}");
+                throw NegotiationException.Unreachable($"The platform profile answered HTTP {(int)response.StatusCode}.");
+            }
+
+            byte[] body;
+            try
+            {
+                body = await ReadBoundedAsync(response.Content, settings.MaxProfileBytes, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
+            {
+                throw NegotiationException.Unreachable("The platform profile could not be read.", ex);
+            }
+
+            var profile = PlatformProfileParser.Parse(profileUrl, body);
+            var duration = response.Headers.CacheControl?.MaxAge ?? settings.ProfileCacheDuration;
+            duration = TimeSpan.FromTicks(Math.Clamp(duration.Ticks, MinimumCacheDuration.Ticks, MaximumCacheDuration.Ticks));
+            _cache.Set(profileUrl.AbsoluteUri, profile, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = duration });
+            return profile;
+        }
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > limit)
+        {
+            throw NegotiationException.Malformed($"The platform profile is larger than {limit} bytes.");
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[8192];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw NegotiationException.Malformed($"The platform profile is larger than {limit} bytes.");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Platform profile {ProfileUrl} could not be fetched: {Reason}")]
+    private static partial void LogFetchFailed(ILogger logger, Uri profileUrl, string reason);
+}

@@ -1,0 +1,17 @@
+namespace WixUcp.Negotiation;
+
+/// <summary>What a platform's profile says about it, reduced to what negotiation and later calls need.</summary>
+public sealed record PlatformProfile
+{
+    public required Uri Url { get; init; }
+    public required string Version { get; init; }
+
+    /// <summary>Capability name to the versions the platform supports.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> Capabilities { get; init; }
+
+    /// <summary>From the fulfillment capability config: whether several groups per method are understood.</summary>
+    public bool SupportsMultiGroup { get; init; }
+
+    /// <summary>From the order capability config: where order webhooks go.</summary>
+    public Uri? OrderWebhookUrl { get; init; }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using WixUcp.Protocol;
+
+namespace WixUcp.Negotiation;
+
+/// <summary>Reads the parts of a platform profile that negotiation relies on, rejecting profiles that break the schema there.</summary>
+internal static partial class PlatformProfileParser
+{
+    public static PlatformProfile Parse(Uri url, ReadOnlySpan<byte> json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException ex)
+        {
+            throw NegotiationException.Malformed("The platform profile is not JSON.", ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("ucp", out var ucp) || ucp.ValueKind != JsonValueKind.Object)
+            {
+                throw NegotiationException.Malformed("The platform profile has no ucp object.");
+            }
+
+            if (!ucp.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.String
+                || !VersionPattern().IsMatch(version.GetString()!))
+            {
+                throw NegotiationException.Malformed("The platform profile's ucp.version must be a YYYY-MM-DD string.");
+            }
+
+            RequireObject(ucp, "services");
+            RequireObject(ucp, "payment_handlers");
+            var capabilities = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            var supportsMultiGroup = false;
+            Uri? webhookUrl = null;
+            if (ucp.TryGetProperty("capabilities", out var registry))
+            {
+                if (registry.ValueKind != JsonValueKind.Object)
+                {
+                    throw NegotiationException.Malformed("The platform profile's ucp.capabilities must be an object.");
+                }
+
+                foreach (var entry in registry.EnumerateObject())
+                {
+                    if (entry.Value.ValueKind != JsonValueKind.Array)
+                    {
+                        throw NegotiationException.Malformed($"Capability {entry.Name} must be an array of versions.");
+                    }
+
+                    var versions = new List<string>();
+                    foreach (var item in entry.Value.EnumerateArray())
+                    {
+                        if (item.ValueKind != JsonValueKind.Object
+                            || !item.TryGetProperty("version", out var itemVersion) || itemVersion.ValueKind != JsonValueKind.String
+                            || !VersionPattern().IsMatch(itemVersion.GetString()!))
+                        {
+                            throw NegotiationException.Malformed($"Every entry of capability {entry.Name} needs a YYYY-MM-DD version.");
+                        }
+
+                        versions.Add(itemVersion.GetString()!);
+                        if (item.TryGetProperty("config", out var config) && config.ValueKind == JsonValueKind.Object)
+                        {
+                            if (entry.Name == UcpCapabilities.Fulfillment
+                                && config.TryGetProperty("supports_multi_group", out var multi) && multi.ValueKind == JsonValueKind.True)
+                            {
+                                supportsMultiGroup = true;
+                            }
+
+                            if (entry.Name == UcpCapabilities.Order
+                                && config.TryGetProperty("webhook_url", out var hook) && hook.ValueKind == JsonValueKind.String
+                                && Uri.TryCreate(hook.GetString(), UriKind.Absolute, out var hookUrl))
+                            {
+                                webhookUrl = hookUrl;
+                            }
+                        }
+                    }
+
+                    capabilities[entry.Name] = versions;
+                }
+            }
+
+            return new PlatformProfile
+            {
+                Url = url,
+                Version = version.GetString()!,
+                Capabilities = capabilities,
+                SupportsMultiGroup = supportsMultiGroup,
+                OrderWebhookUrl = webhookUrl,
+            };
+        }
+    }
+
+    private static void RequireObject(JsonElement ucp, string name)
+    {
+        if (!ucp.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Object)
+        {
+            throw NegotiationException.Malformed($"The platform profile's ucp.{name} must be an object.");
+        }
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionPattern();
+}

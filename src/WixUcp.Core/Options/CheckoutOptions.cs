@@ -1,0 +1,16 @@
+namespace WixUcp;
+
+public sealed class CheckoutOptions
+{
+    /// <summary>How long a checkout lives before it expires (UCP default: 6 hours).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Most line items one checkout may hold.</summary>
+    public int MaxLineItems { get; set; } = 100;
+
+    /// <summary>Largest quantity of one line.</summary>
+    public int MaxQuantity { get; set; } = 10_000;
+
+    /// <summary>Whether a buyer email is needed before a checkout is ready for completion.</summary>
+    public bool RequireBuyerEmail { get; set; } = true;
+}

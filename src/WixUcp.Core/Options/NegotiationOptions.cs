@@ -1,0 +1,22 @@
+namespace WixUcp;
+
+public sealed class NegotiationOptions
+{
+    /// <summary>
+    /// Allows <c>http://</c> platform profiles on loopback hosts (localhost, 127.0.0.0/8, ::1). For local development
+    /// and tests only; production platforms must serve their profile over HTTPS.
+    /// </summary>
+    public bool AllowInsecureLoopbackProfiles { get; set; }
+
+    /// <summary>How long a fetched platform profile is reused. Never below 60 seconds, whatever is set.</summary>
+    public TimeSpan ProfileCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Total time allowed to fetch one platform profile.</summary>
+    public TimeSpan ProfileFetchTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Largest platform profile accepted, in bytes.</summary>
+    public int MaxProfileBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Most platform profiles kept in the cache at once.</summary>
+    public int MaxCachedProfiles { get; set; } = 1024;
+}

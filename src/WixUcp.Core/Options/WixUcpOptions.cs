@@ -1,0 +1,27 @@
+namespace WixUcp;
+
+/// <summary>Settings of a WixUcp merchant server. Bound from the <c>WixUcp</c> configuration section by the hosts.</summary>
+public sealed class WixUcpOptions
+{
+    /// <summary>
+    /// The absolute URL clients reach this server at (scheme, host, optional path base). When null, it is taken from
+    /// each request, which is right only when forwarded headers are configured behind a proxy.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// The buyer-facing store where checkouts continue and orders are shown. When null, <see cref="PublicBaseUrl"/> is used.
+    /// </summary>
+    public Uri? StorefrontUrl { get; set; }
+
+    /// <summary>Store policy links returned on every checkout (terms of service and privacy policy at least).</summary>
+    public IDictionary<string, Uri> Links { get; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
+
+    public CheckoutOptions Checkout { get; } = new();
+
+    public CatalogOptions Catalog { get; } = new();
+
+    public NegotiationOptions Negotiation { get; } = new();
+
+    public IdempotencyOptions Idempotency { get; } = new();
+}

@@ -1,0 +1,9 @@
+namespace WixUcp.Orders;
+
+public enum OrderLineStatus
+{
+    Processing,
+    Partial,
+    Fulfilled,
+    Removed,
+}
