@@ -24,4 +24,7 @@ public sealed class WixUcpOptions
     public NegotiationOptions Negotiation { get; } = new();
 
     public IdempotencyOptions Idempotency { get; } = new();
+
+    /// <summary>Largest request body accepted, in bytes; larger ones get 413.</summary>
+    public int MaxRequestBytes { get; set; } = 1024 * 1024;
 }

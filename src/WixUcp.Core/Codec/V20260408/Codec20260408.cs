@@ -15,7 +15,11 @@ namespace WixUcp.Codec.V20260408;
 internal sealed class Codec20260408 : IUcpCodec
 {
     private const string SpecBase = "https://ucp.dev/2026-04-08/";
-    private static readonly WireJsonContext Json = WireJsonContext.Default;
+    // Relaxed escaping: these documents are JSON API bodies, never embedded in HTML, so quotes and '+' stay readable.
+    private static readonly WireJsonContext Json = new(new JsonSerializerOptions(WireJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     public string Version => UcpVersions.V20260408;
 

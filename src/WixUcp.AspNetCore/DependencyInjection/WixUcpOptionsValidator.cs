@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+using WixUcp;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Checks <see cref="WixUcpOptions"/> at start-up; each failure says which setting to change.</summary>
+internal sealed class WixUcpOptionsValidator : IValidateOptions<WixUcpOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WixUcpOptions options)
+    {
+        var failures = new List<string>();
+        CheckUrl(options.PublicBaseUrl, "WixUcp:PublicBaseUrl", failures);
+        CheckUrl(options.StorefrontUrl, "WixUcp:StorefrontUrl", failures);
+        foreach (var (type, url) in options.Links)
+        {
+            CheckUrl(url, $"WixUcp:Links:{type}", failures);
+        }
+
+        if (options.Checkout.SessionLifetime <= TimeSpan.Zero)
+        {
+            failures.Add("WixUcp:Checkout:SessionLifetime must be positive (UCP's default is 06:00:00).");
+        }
+
+        if (options.Checkout.MaxLineItems < 1 || options.Checkout.MaxQuantity < 1)
+        {
+            failures.Add("WixUcp:Checkout:MaxLineItems and WixUcp:Checkout:MaxQuantity must be at least 1.");
+        }
+
+        if (options.Catalog.DefaultPageSize < 1 || options.Catalog.MaxPageSize < options.Catalog.DefaultPageSize)
+        {
+            failures.Add("WixUcp:Catalog:DefaultPageSize must be at least 1 and no larger than WixUcp:Catalog:MaxPageSize.");
+        }
+
+        if (options.Catalog.MaxLookupIds < 10)
+        {
+            failures.Add("WixUcp:Catalog:MaxLookupIds must be at least 10 (UCP requires lookups of 10 ids to be accepted).");
+        }
+
+        if (options.Negotiation.ProfileFetchTimeout <= TimeSpan.Zero || options.Negotiation.MaxProfileBytes < 1024 || options.Negotiation.MaxCachedProfiles < 1)
+        {
+            failures.Add("WixUcp:Negotiation needs a positive ProfileFetchTimeout, MaxProfileBytes of at least 1024 and MaxCachedProfiles of at least 1.");
+        }
+
+        if (options.Idempotency.RecordLifetime < TimeSpan.FromHours(24))
+        {
+            failures.Add("WixUcp:Idempotency:RecordLifetime must be at least 24:00:00, as UCP requires.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckUrl(Uri? url, string setting, List<string> failures)
+    {
+        if (url is not null && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
+        {
+            failures.Add($"{setting} must be an absolute http(s) URL.");
+        }
+    }
+}
