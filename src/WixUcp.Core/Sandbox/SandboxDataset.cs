@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using WixUcp.Commerce;
@@ -61,28 +60,16 @@ internal sealed class SandboxDataset
         };
     }
 
-    // Lists are written either as a JSON array (the sample data) or separated by ';'.
-    private static string[] ParseIdList(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return [];
-        }
-
-        if (value.StartsWith('['))
-        {
-            try
-            {
-                return JsonSerializer.Deserialize(value, SandboxJsonContext.Default.StringArray) ?? [];
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"'{value}' is not a JSON array of ids.", ex);
-            }
-        }
-
-        return value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
+    // Lists come as a JSON array (the official sample data: ["a","b"]) or separated by ';'. CSV readers differ in
+    // what they leave of the quotes inside an unquoted cell, so brackets and quotes are stripped rather than parsed.
+    private static string[] ParseIdList(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+            ? []
+            : value.Trim().TrimStart('[').TrimEnd(']')
+                .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(id => id.Trim('"', '\'', ' '))
+                .Where(id => id.Length > 0)
+                .ToArray();
 
     private static List<T> Read<T>(string directory, string file, Func<Row, T> map)
     {
@@ -96,6 +83,9 @@ internal sealed class SandboxDataset
         {
             TrimOptions = TrimOptions.Trim,
             MissingFieldFound = null,
+
+            // The sample data writes JSON arrays unquoted (["a"]); take such cells as they are.
+            BadDataFound = null,
             PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
         };
         using var reader = new StreamReader(path);
@@ -120,8 +110,9 @@ internal sealed class SandboxDataset
         public string Required(string name) =>
             Optional(name) ?? throw new InvalidDataException($"{file} line {csv.Parser.Row}: column '{name}' is required.");
 
+        // Missing columns read as null (MissingFieldFound is off); malformed cells are not hidden.
         public string? Optional(string name) =>
-            csv.TryGetField<string>(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+            csv.GetField(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
         public long Amount(string name) =>
             long.TryParse(Required(name), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount)

@@ -1,0 +1,44 @@
+using System.Net;
+using WixUcp.AspNetCore.Tests.Infrastructure;
+using WixUcp.AspNetCore.Tests.Schemas;
+
+namespace WixUcp.AspNetCore.Tests.Discovery;
+
+public sealed class ProfileTests(UcpFixture fixture) : IClassFixture<UcpFixture>
+{
+    [Fact]
+    public async Task Profile_validates_and_is_publicly_cacheable()
+    {
+        var response = await fixture.Client().GetAsync("/.well-known/ucp");
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        SchemaAssert.Valid(response.Text, UcpDocumentKind.BusinessProfile);
+
+        var cacheControl = response.Message.Headers.CacheControl!;
+        Assert.True(cacheControl.Public);
+        Assert.True(cacheControl.MaxAge >= TimeSpan.FromSeconds(60));
+        Assert.False(cacheControl.Private || cacheControl.NoStore || cacheControl.NoCache);
+
+        var ucp = response.Json["ucp"]!;
+        Assert.Equal("2026-04-08", ucp["version"]!.GetValue<string>());
+        var rest = ucp["services"]!["dev.ucp.shopping"]!.AsArray().Single(s => s!["transport"]!.GetValue<string>() == "rest")!;
+        Assert.Equal("https://shop.test/ucp", rest["endpoint"]!.GetValue<string>());
+        var capabilities = ucp["capabilities"]!.AsObject().Select(c => c.Key).ToHashSet();
+        Assert.Superset(
+            new HashSet<string>
+            {
+                "dev.ucp.shopping.checkout", "dev.ucp.shopping.fulfillment", "dev.ucp.shopping.discount", "dev.ucp.shopping.buyer_consent",
+                "dev.ucp.shopping.order", "dev.ucp.shopping.catalog.search", "dev.ucp.shopping.catalog.lookup",
+            },
+            capabilities);
+        Assert.Equal("dev.ucp.shopping.checkout", ucp["capabilities"]!["dev.ucp.shopping.fulfillment"]![0]!["extends"]!.GetValue<string>());
+        Assert.NotEmpty(ucp["payment_handlers"]!.AsObject());
+        Assert.NotNull(response.Json["signing_keys"]);
+    }
+
+    [Fact]
+    public async Task Profile_answers_200_even_with_protocol_headers()
+    {
+        var response = await fixture.Client().SendAsync(HttpMethod.Get, "/.well-known/ucp", null, Guid.NewGuid().ToString(), agentOverride: "garbage");
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace WixUcp.AspNetCore.Tests.Infrastructure;
+
+/// <summary>
+/// A real HTTP server on loopback that plays the platform side: it serves platform profiles (good, partial, broken)
+/// that the server under test fetches over the network, exactly as it would fetch a real platform's.
+/// </summary>
+public sealed class FakePlatform : IAsyncLifetime
+{
+    public const string AllCapabilities = "full";
+    private WebApplication? _app;
+
+    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>How many times each profile path was fetched.</summary>
+    public Dictionary<string, int> Fetches { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The UCP-Agent header value naming one of the served profiles.</summary>
+    public string Agent(string profile = AllCapabilities) => $"profile=\"{ProfileUrl(profile)}\"";
+
+    public Uri ProfileUrl(string profile) => new(BaseUrl, "profiles/" + profile);
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.MapGet("/profiles/{name}", (string name, HttpContext http) =>
+        {
+            lock (Fetches)
+            {
+                Fetches[name] = Fetches.GetValueOrDefault(name) + 1;
+            }
+
+            return name switch
+            {
+                "full" => Json(Profile(AllNames)),
+                "no-fulfillment" => Json(Profile(AllNames.Where(n => n != "dev.ucp.shopping.fulfillment"))),
+                "no-discount" => Json(Profile(AllNames.Where(n => n != "dev.ucp.shopping.discount"))),
+                "checkout-only" => Json(Profile(["dev.ucp.shopping.checkout", "dev.ucp.shopping.fulfillment"])),
+                "extensions-only" => Json(Profile(["dev.ucp.shopping.fulfillment", "dev.ucp.shopping.discount"])),
+                "other-platform" => Json(Profile(AllNames)),
+                "old-version" => Json(Profile(AllNames, version: "2026-01-23")),
+                "not-json" => Results.Text("<html>hello</html>", "text/html"),
+                "no-services" => Json("""{"ucp":{"version":"2026-04-08","payment_handlers":{}}}"""),
+                "server-error" => Results.StatusCode(500),
+                "redirect" => Results.Redirect("/profiles/full"),
+                "slow" => Slow(http),
+                _ => Results.NotFound(),
+            };
+        });
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private static readonly string[] AllNames =
+    [
+        "dev.ucp.shopping.checkout", "dev.ucp.shopping.fulfillment", "dev.ucp.shopping.discount", "dev.ucp.shopping.buyer_consent",
+        "dev.ucp.shopping.order", "dev.ucp.shopping.catalog.search", "dev.ucp.shopping.catalog.lookup",
+    ];
+
+    private static IResult Json(string body) => Results.Text(body, "application/json");
+
+    private static IResult Slow(HttpContext http)
+    {
+        // Longer than the server's configured fetch timeout in these tests.
+        Thread.Sleep(TimeSpan.FromSeconds(3));
+        return Json(Profile(AllNames));
+    }
+
+    private static string Profile(IEnumerable<string> capabilities, string version = "2026-04-08")
+    {
+        var entries = capabilities.Select(name =>
+        {
+            var extends = name is "dev.ucp.shopping.fulfillment" or "dev.ucp.shopping.discount" or "dev.ucp.shopping.buyer_consent"
+                ? ", \"extends\": \"dev.ucp.shopping.checkout\""
+                : "";
+            return $"\"{name}\": [{{\"version\": \"{version}\", \"spec\": \"https://ucp.dev/{version}/specification/x\", \"schema\": \"https://ucp.dev/{version}/schemas/shopping/x.json\"{extends}}}]";
+        });
+        return $$"""
+            {"ucp": {"version": "{{version}}",
+              "services": {"dev.ucp.shopping": [{"version": "{{version}}", "transport": "rest", "spec": "https://ucp.dev/{{version}}/specification/overview", "schema": "https://ucp.dev/{{version}}/services/shopping/rest.openapi.json"}]},
+              "capabilities": { {{string.Join(", ", entries)}} },
+              "payment_handlers": {}
+              }
+            }
+            """;
+    }
+}
