@@ -67,7 +67,7 @@ public sealed class SandboxBackendTests
         Assert.Equal("10% Off", Assert.Single(quote.Discounts).Title);
     }
 
-    [Fact(Skip = "BUG: SandboxBackend.ApplyDiscounts computes every percentage on the undiscounted subtotal (subtotal * value / 100) instead of on what earlier codes left; the dataset applies codes in order, rounding down at each step.")]
+    [Fact(Skip = "BUG: SandboxBackend.ApplyDiscounts takes every percentage of the undiscounted subtotal (subtotal * discount.Value / 100) instead of what earlier codes left; the UCP sample data applies codes in order, rounding down at each step.")]
     public async Task Codes_apply_in_order_each_to_what_earlier_codes_left()
     {
         var backend = Sandboxes.FlowerShop();
@@ -283,7 +283,7 @@ public sealed class SandboxBackendTests
         Assert.Empty(below.Notices);
     }
 
-    [Fact(Skip = "BUG: promo_2's eligible items (the unquoted JSON-array cell [\"bouquet_roses\"]) load as empty because SandboxDataset's TryGetField swallows CsvHelper's BadDataException, so the promotion never applies.")]
+    [Fact]
     public async Task Eligible_item_makes_standard_shipping_free_with_a_notice()
     {
         var backend = Sandboxes.FlowerShop();
