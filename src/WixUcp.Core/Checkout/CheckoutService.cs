@@ -20,6 +20,8 @@ internal sealed partial class CheckoutService(
     IOptions<WixUcpOptions> options,
     ILogger<CheckoutService> logger)
 {
+    private static readonly TimeSpan StaleCompletionClaim = TimeSpan.FromMinutes(2);
+
     public async ValueTask<CheckoutResult> CreateAsync(CheckoutInput input, CheckoutRequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -116,7 +118,10 @@ internal sealed partial class CheckoutService(
             return CheckoutResult.NotFound(id);
         }
 
-        if (RefuseChange(current) is { } refusal)
+        // A completion claimed by a request that never finished (a crashed replica) may be retried; backends
+        // recognise a repeated order for the same checkout.
+        var staleClaim = current.Status == CheckoutStatus.CompleteInProgress && timeProvider.GetUtcNow() - current.UpdatedAt > StaleCompletionClaim;
+        if (!staleClaim && RefuseChange(current) is { } refusal)
         {
             return refusal;
         }
@@ -463,8 +468,7 @@ internal sealed partial class CheckoutService(
 
         foreach (var rejection in quote.RejectedDiscountCodes)
         {
-            var index = IndexOf(draft.DiscountCodes, rejection.Code);
-            messages.Add(UcpMessage.Warning(rejection.ReasonCode, rejection.Content, index < 0 ? null : $"$.discounts.codes[{index.ToString(CultureInfo.InvariantCulture)}]"));
+            messages.Add(UcpMessage.Warning(rejection.ReasonCode, rejection.Content, $"$.discounts.codes[{rejection.Index.ToString(CultureInfo.InvariantCulture)}]"));
         }
 
         messages.AddRange(quote.Notices);
@@ -545,7 +549,7 @@ internal sealed partial class CheckoutService(
         }
         else if (options.Count == 0)
         {
-            var index = IndexOf(method.Destinations.Select(d => d.Id).ToList(), selectedDestination.Id);
+            var index = method.Destinations.ToList().FindIndex(d => d.Id == selectedDestination.Id);
             messages.Add(UcpMessage.Error(MessageCodes.AddressUndeliverable, "This store does not ship to the selected destination.", MessageSeverity.Recoverable, $"$.fulfillment.methods[0].destinations[{index.ToString(CultureInfo.InvariantCulture)}]"));
         }
         else if (selectedOption is null)
@@ -668,19 +672,6 @@ internal sealed partial class CheckoutService(
     }
 
     private static string LinePath(int index) => $"$.line_items[{index.ToString(CultureInfo.InvariantCulture)}]";
-
-    private static int IndexOf(IReadOnlyList<string> items, string value)
-    {
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (string.Equals(items[i], value, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Checkout {CheckoutId} created ({Status})")]
     private static partial void LogCreated(ILogger logger, string checkoutId, CheckoutStatus status);

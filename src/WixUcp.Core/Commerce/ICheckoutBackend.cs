@@ -18,6 +18,9 @@ public interface ICheckoutBackend
     /// <summary>Addresses the store already knows for a buyer (empty when none).</summary>
     ValueTask<IReadOnlyList<SavedAddress>> FindSavedAddressesAsync(string buyerEmail, CancellationToken cancellationToken);
 
-    /// <summary>Charges the instrument and places the order.</summary>
+    /// <summary>
+    /// Charges the instrument and places the order. Must be idempotent per checkout id: a repeated call for a checkout
+    /// that already produced an order returns that order instead of charging again.
+    /// </summary>
     ValueTask<PlaceOrderResult> PlaceOrderAsync(PlaceOrderRequest request, CancellationToken cancellationToken);
 }

@@ -74,7 +74,8 @@ internal static partial class PlatformProfileParser
 
                             if (entry.Name == UcpCapabilities.Order
                                 && config.TryGetProperty("webhook_url", out var hook) && hook.ValueKind == JsonValueKind.String
-                                && Uri.TryCreate(hook.GetString(), UriKind.Absolute, out var hookUrl))
+                                && Uri.TryCreate(hook.GetString(), UriKind.Absolute, out var hookUrl)
+                                && (hookUrl.Scheme == Uri.UriSchemeHttps || hookUrl.Scheme == Uri.UriSchemeHttp))
                             {
                                 webhookUrl = hookUrl;
                             }
@@ -104,6 +105,6 @@ internal static partial class PlatformProfileParser
         }
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}\z", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();
 }

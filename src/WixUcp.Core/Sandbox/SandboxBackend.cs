@@ -203,36 +203,37 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
         };
     }
 
-    // Codes apply in the order given, each to the undiscounted subtotal, never beyond what is left of it.
+    // Codes apply in the order given, each to what earlier codes left (rounding down to whole minor units at each step).
     private (List<AppliedDiscount> Applied, List<DiscountRejection> Rejected) ApplyDiscounts(IReadOnlyList<string> codes, long subtotal)
     {
         var applied = new List<AppliedDiscount>();
         var rejected = new List<DiscountRejection>();
         var remaining = subtotal;
-        foreach (var code in codes)
+        for (var index = 0; index < codes.Count; index++)
         {
+            var code = codes[index];
             if (applied.Any(a => string.Equals(a.Code, code, StringComparison.OrdinalIgnoreCase)))
             {
-                rejected.Add(new DiscountRejection(code, MessageCodes.DiscountCodeAlreadyApplied, $"Code {code} is already applied."));
+                rejected.Add(new DiscountRejection(code, index, MessageCodes.DiscountCodeAlreadyApplied, $"Code {code} is already applied."));
                 continue;
             }
 
             if (!_data.Discounts.TryGetValue(code, out var discount))
             {
-                rejected.Add(new DiscountRejection(code, MessageCodes.DiscountCodeInvalid, $"Code {code} is not a valid discount code."));
+                rejected.Add(new DiscountRejection(code, index, MessageCodes.DiscountCodeInvalid, $"Code {code} is not a valid discount code."));
                 continue;
             }
 
             var amount = discount.Type switch
             {
-                "percentage" => subtotal * discount.Value / 100,
+                "percentage" => remaining * discount.Value / 100,
                 "fixed_amount" => discount.Value,
                 _ => 0,
             };
             amount = Math.Min(amount, remaining);
             if (amount <= 0)
             {
-                rejected.Add(new DiscountRejection(code, MessageCodes.DiscountCodeCombinationDisallowed, $"Code {code} does not reduce this order further."));
+                rejected.Add(new DiscountRejection(code, index, MessageCodes.DiscountCodeCombinationDisallowed, $"Code {code} does not reduce this order further."));
                 continue;
             }
 
