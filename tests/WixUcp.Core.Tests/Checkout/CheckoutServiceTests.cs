@@ -459,6 +459,40 @@ public sealed class CheckoutServiceTests
         Assert.Single(_orders.Created);
     }
 
+    [Fact]
+    public async Task A_completion_claim_left_by_a_crashed_request_can_be_retried_and_places_one_order()
+    {
+        var ready = await CreateReadyAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inner = _backend.Inner;
+        _backend.OnPlaceOrder = async request =>
+        {
+            entered.TrySetResult();
+            await release.Task;
+            return await inner.PlaceOrderAsync(request, CancellationToken.None);
+        };
+
+        // The first completion hangs inside the backend, as a request on a replica that died would.
+        var hung = _service.CompleteAsync(ready.Id, Pay(SandboxTokens.Success), _context, Ct).AsTask();
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        _backend.OnPlaceOrder = null;
+
+        var tooSoon = await _service.CompleteAsync(ready.Id, Pay(SandboxTokens.Success), _context, Ct);
+        Assert.Equal(CheckoutResultKind.Conflict, tooSoon.Kind);
+
+        _time.Advance(TimeSpan.FromMinutes(3));
+        var retried = await _service.CompleteAsync(ready.Id, Pay(SandboxTokens.Success), _context, Ct);
+        Assert.Equal(CheckoutStatus.Completed, retried.Session!.Status);
+
+        // When the hung request wakes up, the backend recognises the checkout and nothing is placed twice.
+        release.SetResult();
+        var late = await hung;
+        Assert.Equal(CheckoutResultKind.Conflict, late.Kind);
+        Assert.Single(_orders.Created.Select(o => o.Id).Distinct());
+        Assert.Equal(retried.Session.Order!.Id, _orders.Created[0].Id);
+    }
+
     // --- lifecycle ---
 
     [Fact]
