@@ -1,6 +1,8 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using WixUcp.AspNetCore.Tests.Schemas;
 
 namespace WixUcp.AspNetCore.Tests.Infrastructure;
 
@@ -40,7 +42,54 @@ public sealed class UcpClient(HttpClient http, string agent)
 
         var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
-        return new UcpResponse(response.StatusCode, bytes, response);
+        var result = new UcpResponse(response.StatusCode, bytes, response);
+        ValidateDocument(path, result);
+        return result;
+    }
+
+    /// <summary>Every UCP document the server answers (200/201) is checked against the official schemas.</summary>
+    private static void ValidateDocument(string path, UcpResponse response)
+    {
+        if (response.Status is not (HttpStatusCode.OK or HttpStatusCode.Created))
+        {
+            return;
+        }
+
+        var document = response.Json;
+        if (document["ucp"]?["status"]?.GetValue<string>() == "error")
+        {
+            SchemaAssert.Valid(document, UcpDocumentKind.ErrorResponse);
+            return;
+        }
+
+        var route = path.Split('?')[0];
+        if (route == "/.well-known/ucp")
+        {
+            SchemaAssert.Valid(document, UcpDocumentKind.BusinessProfile);
+        }
+        else if (route.StartsWith("/ucp/checkout-sessions", StringComparison.Ordinal))
+        {
+            // The extensions to compose are the ones the response says are active.
+            var active = document["ucp"]?["capabilities"]?.AsObject().Select(c => c.Key)
+                .Where(UcpSchemas.SupportedCheckoutExtensions.Contains).ToArray() ?? [];
+            SchemaAssert.Valid(document, UcpDocumentKind.CheckoutResponse, active);
+        }
+        else if (route.StartsWith("/ucp/orders/", StringComparison.Ordinal))
+        {
+            SchemaAssert.Valid(document, UcpDocumentKind.OrderResponse);
+        }
+        else if (route == "/ucp/catalog/search")
+        {
+            SchemaAssert.Valid(document, UcpDocumentKind.CatalogSearchResponse);
+        }
+        else if (route == "/ucp/catalog/lookup")
+        {
+            SchemaAssert.Valid(document, UcpDocumentKind.CatalogLookupResponse);
+        }
+        else if (route == "/ucp/catalog/product")
+        {
+            SchemaAssert.Valid(document, UcpDocumentKind.CatalogGetProductResponse);
+        }
     }
 
     public static string Body(JsonNode node) => node.ToJsonString();
