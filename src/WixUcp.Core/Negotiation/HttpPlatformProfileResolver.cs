@@ -19,15 +19,23 @@ internal sealed partial class HttpPlatformProfileResolver(
     private static readonly TimeSpan MinimumCacheDuration = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MaximumCacheDuration = TimeSpan.FromHours(24);
 
+    // A profile that failed is not fetched again for a short while, so one broken platform costs one fetch, not one per request.
+    private static readonly TimeSpan FailureCacheDuration = TimeSpan.FromSeconds(10);
+
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.Negotiation.MaxCachedProfiles });
     private readonly ConcurrentDictionary<string, Lazy<Task<PlatformProfile>>> _inflight = new(StringComparer.Ordinal);
 
     public async ValueTask<PlatformProfile> ResolveAsync(Uri profileUrl, CancellationToken cancellationToken)
     {
         var key = profileUrl.AbsoluteUri;
-        if (_cache.TryGetValue(key, out PlatformProfile? cached) && cached is not null)
+        if (_cache.TryGetValue(key, out object? cached))
         {
-            return cached;
+            return cached switch
+            {
+                PlatformProfile profile => profile,
+                NegotiationException failure => throw new NegotiationException(failure.Code, failure.StatusCode, failure.Message),
+                _ => throw new InvalidOperationException("Unexpected profile cache entry."),
+            };
         }
 
         var fetch = _inflight.GetOrAdd(key, _ => new Lazy<Task<PlatformProfile>>(() => FetchAndCacheAsync(profileUrl)));
@@ -45,6 +53,19 @@ internal sealed partial class HttpPlatformProfileResolver(
 
     // Not tied to one caller's cancellation: other callers may be waiting on the same fetch.
     private async Task<PlatformProfile> FetchAndCacheAsync(Uri profileUrl)
+    {
+        try
+        {
+            return await FetchAsync(profileUrl).ConfigureAwait(false);
+        }
+        catch (NegotiationException failure)
+        {
+            _cache.Set(profileUrl.AbsoluteUri, failure, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = FailureCacheDuration });
+            throw;
+        }
+    }
+
+    private async Task<PlatformProfile> FetchAsync(Uri profileUrl)
     {
         var settings = options.Value.Negotiation;
         using var timeout = new CancellationTokenSource(settings.ProfileFetchTimeout);

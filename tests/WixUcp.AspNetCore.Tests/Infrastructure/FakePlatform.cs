@@ -51,7 +51,7 @@ public sealed class FakePlatform : IAsyncLifetime
                 "old-version" => Json(Profile(AllNames, version: "2026-01-23")),
                 "not-json" => Results.Text("<html>hello</html>", "text/html"),
                 "no-services" => Json("""{"ucp":{"version":"2026-04-08","payment_handlers":{}}}"""),
-                "server-error" => Results.StatusCode(500),
+                "server-error" or "server-error-cached" => Results.StatusCode(500),
                 "redirect" => Results.Redirect("/profiles/full"),
                 "slow" => Slow(http),
                 _ => Results.NotFound(),

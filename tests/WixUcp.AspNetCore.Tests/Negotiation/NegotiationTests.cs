@@ -86,6 +86,23 @@ public sealed class NegotiationTests(UcpFixture fixture) : IClassFixture<UcpFixt
     }
 
     [Fact]
+    public async Task A_failing_profile_is_not_fetched_again_for_every_request()
+    {
+        var client = fixture.Client("server-error-cached");
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.PostAsync("/ucp/catalog/search", """{"query":"tea"}""", idempotencyKey: null);
+            Assert.Equal(HttpStatusCode.FailedDependency, response.Status);
+            Assert.Equal("profile_unreachable", response.Json["code"]!.GetValue<string>());
+        }
+
+        lock (fixture.Platform.Fetches)
+        {
+            Assert.Equal(1, fixture.Platform.Fetches["server-error-cached"]);
+        }
+    }
+
+    [Fact]
     public async Task Parameters_and_other_members_in_the_header_are_tolerated()
     {
         var agent = $"{fixture.Platform.Agent()}; version=\"2026-04-08\", other=?1";
