@@ -389,17 +389,15 @@ internal sealed partial class CheckoutService(
         var method = draft.Methods;
 
         // Offer the buyer's saved addresses when the platform has sent none.
-        if (fulfillmentActive && method is not null && method.Destinations.Count == 0 && draft.Buyer?.Email is { Length: > 0 } email)
+        if (fulfillmentActive && method is not { Destinations.Count: > 0 } && draft.Buyer?.Email is { Length: > 0 } email)
         {
             var saved = await backend.FindSavedAddressesAsync(email, cancellationToken).ConfigureAwait(false);
-            method = method with { Destinations = saved.Select(a => new FulfillmentDestination(a.Id, a.Address)).ToList() };
-        }
-        else if (fulfillmentActive && method is null && draft.Buyer?.Email is { Length: > 0 } buyerEmail)
-        {
-            var saved = await backend.FindSavedAddressesAsync(buyerEmail, cancellationToken).ConfigureAwait(false);
             if (saved.Count > 0)
             {
-                method = new MethodDraft { Id = "fm_1", Destinations = saved.Select(a => new FulfillmentDestination(a.Id, a.Address)).ToList() };
+                method = (method ?? new MethodDraft { Id = "fm_1" }) with
+                {
+                    Destinations = saved.Select(a => new FulfillmentDestination(a.Id, a.Address)).ToList(),
+                };
             }
         }
 
