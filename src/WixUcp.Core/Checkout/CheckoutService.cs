@@ -434,7 +434,8 @@ internal sealed partial class CheckoutService(
             return new Evaluation(null, unknown);
         }
 
-        var lines = quote.Lines.Select((q, i) => new CheckoutLine
+        var parents = draft.Lines.ToDictionary(l => l.Id!, l => l.ParentId, StringComparer.Ordinal);
+        var lines = quote.Lines.Select(q => new CheckoutLine
         {
             Id = q.LineId,
             ItemId = q.ItemId,
@@ -442,7 +443,7 @@ internal sealed partial class CheckoutService(
             UnitPrice = q.UnitPrice,
             ImageUrl = q.ImageUrl,
             Quantity = q.Quantity,
-            ParentId = draft.Lines[i].ParentId,
+            ParentId = parents.GetValueOrDefault(q.LineId),
             RequiresShipping = q.RequiresShipping,
             Totals = q.Totals,
         }).ToList();
