@@ -55,6 +55,7 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddSingleton<CatalogService>();
         services.TryAddSingleton<OrderService>();
         services.TryAddSingleton<ShoppingEndpoints>();
+        services.TryAddSingleton<ProfileDocument>();
         return builder;
     }
 }

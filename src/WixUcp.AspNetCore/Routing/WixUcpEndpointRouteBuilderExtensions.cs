@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WixUcp.AspNetCore.Http;
 using WixUcp.AspNetCore.Idempotency;
 using WixUcp.AspNetCore.Routing;
-using WixUcp.Codec;
 using WixUcp.Commerce;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -61,8 +60,7 @@ public static class WixUcpEndpointRouteBuilderExtensions
     private static UcpJsonResult Profile(HttpContext http, string prefix)
     {
         var baseUrl = UcpHttpContext.BaseUrl(http).AbsoluteUri.TrimEnd('/');
-        var backend = http.RequestServices.GetRequiredService<ICheckoutBackend>();
-        var body = UcpCodecs.Current.WriteProfile(new Uri(baseUrl + "/" + prefix.Trim('/')), backend.PaymentHandlers);
+        var body = http.RequestServices.GetRequiredService<ProfileDocument>().For(new Uri(baseUrl + "/" + prefix.Trim('/')));
 
         // Profiles must be cacheable by platforms: public, at least 60 seconds.
         http.Response.Headers.CacheControl = "public, max-age=300";

@@ -46,28 +46,10 @@ public sealed class FlowerShopDatasetTests(UcpFixture fixture) : IClassFixture<U
 
     private static string FlowerShop()
     {
-        var root = Environment.GetEnvironmentVariable(DataVariable);
-        if (string.IsNullOrEmpty(root))
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WixUcp.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            root = dir is null ? "" : Path.Combine(dir.FullName, "..", "shared", "ucp-testdata");
-        }
-
-        var dataset = Path.GetFullPath(Path.Combine(root, "flower_shop"));
+        var dataset = Path.Combine(SharedData.Folder(DataVariable, "ucp-testdata") ?? "", "flower_shop");
         if (!File.Exists(Path.Combine(dataset, "products.csv")))
         {
-            var reason = $"The official sample dataset was not found at {dataset}; set {DataVariable} to the folder that holds flower_shop/.";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail(reason);
-            }
-
-            Assert.Skip(reason);
+            SharedData.Unavailable($"The official sample dataset was not found at '{dataset}'; set {DataVariable} to the folder that holds flower_shop/.");
         }
 
         return dataset;

@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 
+using WixUcp.AspNetCore.Tests.Infrastructure;
+
 namespace WixUcp.AspNetCore.Tests.Schemas;
 
 /// <summary>
@@ -246,33 +248,17 @@ internal sealed class UcpSchemas
 
     private static string? LocateSchemaDirectory(out string reason)
     {
-        var configured = Environment.GetEnvironmentVariable(RootEnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            var fromVariable = Path.Combine(Path.GetFullPath(configured), VersionFolder);
-            reason = Directory.Exists(fromVariable)
-                ? string.Empty
-                : $"{RootEnvironmentVariable} is '{configured}', which has no '{VersionFolder}' folder.";
-            return reason.Length == 0 ? fromVariable : null;
-        }
-
         // Without the variable: the schemas sit in shared/ beside the repository (<repo>/../shared/ucp-schemas).
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var root = SharedData.Folder(RootEnvironmentVariable, "ucp-schemas");
+        if (root is null)
         {
-            if (!File.Exists(Path.Combine(directory.FullName, "WixUcp.sln")))
-            {
-                continue;
-            }
-
-            var besideRepository = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "ucp-schemas", VersionFolder));
-            reason = Directory.Exists(besideRepository)
-                ? string.Empty
-                : $"{RootEnvironmentVariable} is not set and '{besideRepository}' does not exist.";
-            return reason.Length == 0 ? besideRepository : null;
+            reason = $"{RootEnvironmentVariable} is not set and no WixUcp.sln was found above '{AppContext.BaseDirectory}'.";
+            return null;
         }
 
-        reason = $"{RootEnvironmentVariable} is not set and no WixUcp.sln was found above '{AppContext.BaseDirectory}'.";
-        return null;
+        var directory = Path.Combine(root, VersionFolder);
+        reason = Directory.Exists(directory) ? string.Empty : $"'{directory}' does not exist.";
+        return reason.Length == 0 ? directory : null;
     }
 
     private static UcpSchemas Load(string directory)
