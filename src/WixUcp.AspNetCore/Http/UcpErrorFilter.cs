@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using WixUcp.Commerce;
-using WixUcp.Negotiation;
-using WixUcp.Protocol;
+using WixUcp.Operations;
 
 namespace WixUcp.AspNetCore.Http;
 
 /// <summary>
-/// Maps failures of a UCP operation to the protocol's error bodies: bad input 400 (415 for media types, 413 for size),
-/// negotiation failures their spec'd status, an unavailable backend 503, anything else 500 without internals.
+/// The last resort of the REST binding: the operation layer turns its own failures into UCP outcomes, so only failures
+/// of the binding itself (the body stream, an oversized body) arrive here. They are answered with the same error
+/// writer, never with a stack trace.
 /// </summary>
 internal sealed partial class UcpErrorFilter(ILogger<UcpErrorFilter> logger) : IEndpointFilter
 {
@@ -18,40 +17,21 @@ internal sealed partial class UcpErrorFilter(ILogger<UcpErrorFilter> logger) : I
         {
             return await next(context).ConfigureAwait(false);
         }
-        catch (UcpRequestException ex)
-        {
-            var status = ex.Code switch
-            {
-                "unsupported_media_type" => StatusCodes.Status415UnsupportedMediaType,
-                _ => StatusCodes.Status400BadRequest,
-            };
-            return ProtocolError.Create(status, ex.Code, ex.Message, ex.Path);
-        }
         catch (RequestTooLargeException ex)
         {
-            return ProtocolError.Create(StatusCodes.Status413PayloadTooLarge, "request_too_large", ex.Message);
+            return new UcpOutcomeResult(UcpOutcome.ProtocolError(StatusCodes.Status413PayloadTooLarge, "request_too_large", ex.Message));
         }
-        catch (NegotiationException ex)
+        catch (BadHttpRequestException ex)
         {
-            return ProtocolError.Create(ex.StatusCode, ex.Code, ex.Message, continueUrl: UcpHttpContext.BaseUrl(context.HttpContext));
-        }
-        catch (CommerceBackendException ex)
-        {
-            LogBackendFailure(logger, ex);
-            return ProtocolError.Create(StatusCodes.Status503ServiceUnavailable, "backend_unavailable", "The store could not be reached; retry shortly.", headers: RetryAfter);
+            return new UcpOutcomeResult(UcpOutcome.ProtocolError(ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request_too_large" : "invalid_request", "The request could not be read."));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !context.HttpContext.RequestAborted.IsCancellationRequested)
         {
             LogUnexpected(logger, ex);
-            return ProtocolError.Create(StatusCodes.Status500InternalServerError, "internal_error", "The request failed unexpectedly; it can be retried.");
+            return new UcpOutcomeResult(UcpOutcome.ProtocolError(StatusCodes.Status500InternalServerError, "internal_error", "The request failed unexpectedly; it can be retried."));
         }
     }
 
-    private static readonly Dictionary<string, string> RetryAfter = new(StringComparer.Ordinal) { ["Retry-After"] = "5" };
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Commerce backend unavailable")]
-    private static partial void LogBackendFailure(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Unhandled failure in a UCP operation")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Unhandled failure in the UCP REST binding")]
     private static partial void LogUnexpected(ILogger logger, Exception exception);
 }

@@ -3,22 +3,27 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using WixUcp.AspNetCore.Http;
-using WixUcp.AspNetCore.Idempotency;
 using WixUcp.AspNetCore.Routing;
 using WixUcp.Commerce;
+using WixUcp.Operations;
+using static WixUcp.AspNetCore.Routing.RestBinding;
 
 namespace Microsoft.AspNetCore.Builder;
 
+/// <summary>Maps the UCP REST binding onto an ASP.NET Core application.</summary>
 public static class WixUcpEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>GET /.well-known/ucp</c> and the UCP shopping service's REST binding under <paramref name="prefix"/>.
     /// Returns the shopping group so hosts can add authorization, rate limits or CORS to it.
     /// </summary>
+    /// <param name="endpoints">The application's endpoint builder.</param>
+    /// <param name="prefix">The path of the shopping service (default <c>/ucp</c>).</param>
+    /// <returns>The route group of the shopping service.</returns>
     public static RouteGroupBuilder MapWixUcp(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string prefix = "/ucp")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        if (endpoints.ServiceProvider.GetService<WixUcpMarkerService>() is null)
+        if (!endpoints.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(UcpOperations)))
         {
             throw new InvalidOperationException(
                 "MapWixUcp() needs the WixUcp services: call builder.Services.AddWixUcp() (and a backend such as .AddSandboxStore()) before building the app.");
@@ -30,40 +35,49 @@ public static class WixUcpEndpointRouteBuilderExtensions
                 "No commerce backend is registered: call AddWixUcp().AddSandboxStore() or register an ICheckoutBackend and ICatalogBackend.");
         }
 
-        endpoints.MapGet("/.well-known/ucp", (HttpContext http) => Profile(http, prefix))
+        var servicePath = "/" + prefix.Trim('/');
+        endpoints.MapGet("/.well-known/ucp", Handler(http => ProfileAsync(http, servicePath)))
             .WithName("WixUcp.Profile")
             .ExcludeFromDescription();
 
         var shopping = endpoints.MapGroup(prefix);
         shopping.AddEndpointFilter<UcpErrorFilter>();
-        shopping.MapPost("/checkout-sessions", (ShoppingEndpoints handlers, HttpContext http) => handlers.CreateCheckoutAsync(http))
-            .AddEndpointFilter<IdempotencyFilter>().WithName("WixUcp.CreateCheckout");
-        shopping.MapGet("/checkout-sessions/{id}", (ShoppingEndpoints handlers, HttpContext http, string id) => handlers.GetCheckoutAsync(http, id))
-            .WithName("WixUcp.GetCheckout");
-        shopping.MapPut("/checkout-sessions/{id}", (ShoppingEndpoints handlers, HttpContext http, string id) => handlers.UpdateCheckoutAsync(http, id))
-            .AddEndpointFilter<IdempotencyFilter>().WithName("WixUcp.UpdateCheckout");
-        shopping.MapPost("/checkout-sessions/{id}/complete", (ShoppingEndpoints handlers, HttpContext http, string id) => handlers.CompleteCheckoutAsync(http, id))
-            .AddEndpointFilter<IdempotencyFilter>().WithName("WixUcp.CompleteCheckout");
-        shopping.MapPost("/checkout-sessions/{id}/cancel", (ShoppingEndpoints handlers, HttpContext http, string id) => handlers.CancelCheckoutAsync(http, id))
-            .AddEndpointFilter<IdempotencyFilter>().WithName("WixUcp.CancelCheckout");
-        shopping.MapGet("/orders/{id}", (ShoppingEndpoints handlers, HttpContext http, string id) => handlers.GetOrderAsync(http, id))
-            .WithName("WixUcp.GetOrder");
-        shopping.MapPost("/catalog/search", (ShoppingEndpoints handlers, HttpContext http) => handlers.SearchCatalogAsync(http))
-            .WithName("WixUcp.SearchCatalog");
-        shopping.MapPost("/catalog/lookup", (ShoppingEndpoints handlers, HttpContext http) => handlers.LookupCatalogAsync(http))
-            .WithName("WixUcp.LookupCatalog");
-        shopping.MapPost("/catalog/product", (ShoppingEndpoints handlers, HttpContext http) => handlers.GetProductAsync(http))
-            .WithName("WixUcp.GetProduct");
+        shopping.MapPost("/checkout-sessions", Handler(http =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CreateCheckoutAsync(call, ct)))).WithName("WixUcp.CreateCheckout");
+        shopping.MapGet("/checkout-sessions/{id}", (HttpContext http, string id) =>
+            InvokeAsync(http, Body.None, (ops, call, ct) => ops.GetCheckoutAsync(call, id, ct))).WithName("WixUcp.GetCheckout");
+        shopping.MapPut("/checkout-sessions/{id}", (HttpContext http, string id) =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.UpdateCheckoutAsync(call, id, ct))).WithName("WixUcp.UpdateCheckout");
+        shopping.MapPost("/checkout-sessions/{id}/complete", (HttpContext http, string id) =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CompleteCheckoutAsync(call, id, ct))).WithName("WixUcp.CompleteCheckout");
+        shopping.MapPost("/checkout-sessions/{id}/cancel", (HttpContext http, string id) =>
+            InvokeAsync(http, Body.Opaque, (ops, call, ct) => ops.CancelCheckoutAsync(call, id, ct))).WithName("WixUcp.CancelCheckout");
+        shopping.MapGet("/orders/{id}", (HttpContext http, string id) =>
+            InvokeAsync(http, Body.None, (ops, call, ct) => ops.GetOrderAsync(call, id, ct))).WithName("WixUcp.GetOrder");
+        shopping.MapPost("/catalog/search", Handler(http =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.SearchCatalogAsync(call, ct)))).WithName("WixUcp.SearchCatalog");
+        shopping.MapPost("/catalog/lookup", Handler(http =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.LookupCatalogAsync(call, ct)))).WithName("WixUcp.LookupCatalog");
+        shopping.MapPost("/catalog/product", Handler(http =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.GetProductAsync(call, ct)))).WithName("WixUcp.GetProduct");
         return shopping;
     }
 
-    private static UcpJsonResult Profile(HttpContext http, string prefix)
+    // A typed delegate, so the route handler writes the returned IResult (a bare lambda over HttpContext would be a RequestDelegate).
+    private static Delegate Handler(Func<HttpContext, Task<IResult>> handler) => handler;
+
+    private static async Task<IResult> ProfileAsync(HttpContext http, string servicePath)
     {
-        var baseUrl = UcpHttpContext.BaseUrl(http).AbsoluteUri.TrimEnd('/');
-        var body = http.RequestServices.GetRequiredService<ProfileDocument>().For(new Uri(baseUrl + "/" + prefix.Trim('/')));
+        var call = new UcpCall { BaseUrl = BaseUrl(http), Caller = http.User };
+        var restEndpoint = new Uri(call.BaseUrl.AbsoluteUri.TrimEnd('/') + servicePath);
+        var outcome = await http.RequestServices.GetRequiredService<UcpOperations>().GetBusinessProfileAsync(call, restEndpoint, http.RequestAborted).ConfigureAwait(false);
 
         // Profiles must be cacheable by platforms: public, at least 60 seconds.
-        http.Response.Headers.CacheControl = "public, max-age=300";
-        return new UcpJsonResult(StatusCodes.Status200OK, body);
+        if (outcome.IsSuccessStatus)
+        {
+            http.Response.Headers.CacheControl = "public, max-age=300";
+        }
+
+        return new UcpOutcomeResult(outcome);
     }
 }

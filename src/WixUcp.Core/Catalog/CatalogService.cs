@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using WixUcp.Messages;
 using WixUcp.Protocol;
+using WixUcp.Tenancy;
 
 namespace WixUcp.Catalog;
 
@@ -10,19 +12,19 @@ internal sealed class CatalogService(ICatalogBackend backend, IOptions<WixUcpOpt
 {
     private const string CursorPrefix = "o:";
 
-    public async ValueTask<CatalogSearchResult> SearchAsync(CatalogSearchInput input, CancellationToken cancellationToken)
+    public async ValueTask<CatalogSearchResult> SearchAsync(UcpTenant tenant, CatalogSearchInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (string.IsNullOrWhiteSpace(input.Text) && input.Categories.Count == 0 && input.MinPrice is null && input.MaxPrice is null)
         {
-            throw new UcpRequestException("A search needs a query or at least one filter.", "$");
+            throw new UcpRequestException("A search needs a query or at least one filter.", MessageTarget.Document);
         }
 
         var catalogOptions = options.Value.Catalog;
         var pageSize = input.Limit ?? catalogOptions.DefaultPageSize;
         if (pageSize < 1)
         {
-            throw new UcpRequestException("pagination.limit must be at least 1.", "$.pagination.limit");
+            throw new UcpRequestException("pagination.limit must be at least 1.", MessageTarget.Of(MessageTargetKind.PaginationLimit));
         }
 
         pageSize = Math.Min(pageSize, catalogOptions.MaxPageSize);
@@ -36,25 +38,25 @@ internal sealed class CatalogService(ICatalogBackend backend, IOptions<WixUcpOpt
             Offset = offset,
             Limit = pageSize,
         };
-        var page = await backend.SearchAsync(query, cancellationToken).ConfigureAwait(false);
+        var page = await backend.SearchAsync(tenant, query, cancellationToken).ConfigureAwait(false);
         var next = page.HasMore ? EncodeCursor(offset + page.Products.Count) : null;
         return new CatalogSearchResult(page.Products, next, page.TotalCount);
     }
 
-    public async ValueTask<CatalogLookupResult> LookupAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    public async ValueTask<CatalogLookupResult> LookupAsync(UcpTenant tenant, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
         if (distinct.Count == 0)
         {
-            throw new UcpRequestException("ids must hold at least one id.", "$.ids");
+            throw new UcpRequestException("ids must hold at least one id.", MessageTarget.Of(MessageTargetKind.LookupIds));
         }
 
         if (distinct.Count > options.Value.Catalog.MaxLookupIds)
         {
-            throw new UcpRequestException($"At most {options.Value.Catalog.MaxLookupIds} ids can be looked up at once.", "$.ids", "request_too_large");
+            throw new UcpRequestException($"At most {options.Value.Catalog.MaxLookupIds} ids can be looked up at once.", MessageTarget.Of(MessageTargetKind.LookupIds), "request_too_large");
         }
 
-        var products = await backend.LookupAsync(distinct, cancellationToken).ConfigureAwait(false);
+        var products = await backend.LookupAsync(tenant, distinct, cancellationToken).ConfigureAwait(false);
         var answered = new HashSet<string>(StringComparer.Ordinal);
         var results = new List<LookupProduct>();
         foreach (var product in products.DistinctBy(p => p.Id))
@@ -90,11 +92,11 @@ internal sealed class CatalogService(ICatalogBackend backend, IOptions<WixUcpOpt
         return new CatalogLookupResult(results, distinct.Where(id => !answered.Contains(id)).ToList());
     }
 
-    public async ValueTask<ProductDetail?> GetProductAsync(ProductInput input, CancellationToken cancellationToken)
+    public async ValueTask<ProductDetail?> GetProductAsync(UcpTenant tenant, ProductInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (id, selected, preferences) = (input.Id, input.Selected, input.Preferences);
-        var products = await backend.LookupAsync([id], cancellationToken).ConfigureAwait(false);
+        var products = await backend.LookupAsync(tenant, [id], cancellationToken).ConfigureAwait(false);
         var product = products.FirstOrDefault(p => p.Id == id || p.Handle == id || p.Variants.Any(v => v.Id == id || v.Sku == id));
         if (product is null)
         {
@@ -206,6 +208,6 @@ internal sealed class CatalogService(ICatalogBackend backend, IOptions<WixUcpOpt
         {
         }
 
-        throw new UcpRequestException("pagination.cursor is not a cursor this server issued.", "$.pagination.cursor");
+        throw new UcpRequestException("pagination.cursor is not a cursor this server issued.", MessageTarget.Of(MessageTargetKind.PaginationCursor));
     }
 }

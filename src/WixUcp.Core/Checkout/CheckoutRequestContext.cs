@@ -1,8 +1,10 @@
 using WixUcp.Negotiation;
+using WixUcp.Tenancy;
 
 namespace WixUcp.Checkout;
 
 /// <summary>What the engine needs to know about the caller of one checkout operation.</summary>
-/// <param name="BaseUrl">The absolute base URL of this server as the client reached it.</param>
+/// <param name="BaseUrl">The absolute base URL of this server.</param>
 /// <param name="Negotiation">The negotiated version and capabilities.</param>
-internal sealed record CheckoutRequestContext(Uri BaseUrl, NegotiationResult Negotiation);
+/// <param name="Tenant">The store the call is for.</param>
+internal sealed record CheckoutRequestContext(Uri BaseUrl, NegotiationResult Negotiation, UcpTenant Tenant);

@@ -8,6 +8,9 @@ namespace WixUcp.Checkout;
 /// </summary>
 public sealed record CheckoutSession
 {
+    /// <summary>The store the checkout belongs to; stores key sessions by tenant and id.</summary>
+    public required string TenantId { get; init; }
+
     public required string Id { get; init; }
     public required CheckoutStatus Status { get; init; }
     public required string Currency { get; init; }

@@ -1,5 +1,6 @@
 namespace WixUcp.Commerce;
 
+/// <summary>How an attempt to charge the buyer and place the order ended.</summary>
 public enum PlaceOrderOutcome
 {
     /// <summary>Payment taken and order placed.</summary>

@@ -1,8 +1,13 @@
+using WixUcp.Tenancy;
+
 namespace WixUcp.Commerce;
 
 /// <summary>Everything a backend needs to price a checkout.</summary>
 public sealed record QuoteRequest
 {
+    /// <summary>The store the checkout belongs to.</summary>
+    public required UcpTenant Tenant { get; init; }
+
     public required string CheckoutId { get; init; }
 
     /// <summary>The backend's handle from the previous quote of this checkout, if any.</summary>

@@ -1,25 +1,52 @@
 namespace WixUcp.Messages;
 
 /// <summary>A message attached to a resource or an error outcome.</summary>
-/// <param name="Type">Error, warning or info.</param>
-/// <param name="Code">A code from the UCP vocabularies (open strings).</param>
-/// <param name="Content">Human-readable text.</param>
-/// <param name="Path">RFC 9535 JSONPath into the resource, e.g. <c>$.buyer.email</c>.</param>
-/// <param name="Severity">Errors only.</param>
-public sealed record UcpMessage(MessageType Type, string? Code, string Content, string? Path = null, MessageSeverity? Severity = null)
+public sealed record UcpMessage
 {
-    public static UcpMessage Error(string code, string content, MessageSeverity severity, string? path = null) =>
-        new(MessageType.Error, code, content, path, severity);
+    /// <summary>Error, warning or info.</summary>
+    public required MessageType Type { get; init; }
 
-    public static UcpMessage Warning(string code, string content, string? path = null) =>
-        new(MessageType.Warning, code, content, path);
+    /// <summary>A code from the UCP vocabularies (open strings).</summary>
+    public string? Code { get; init; }
 
-    public static UcpMessage Info(string? code, string content, string? path = null) =>
-        new(MessageType.Info, code, content, path);
+    /// <summary>Human-readable text.</summary>
+    public required string Content { get; init; }
 
+    /// <summary>The member the message is about; the codec renders it as a JSONPath.</summary>
+    public MessageTarget? Target { get; init; }
+
+    /// <summary>How an error can be resolved; errors only.</summary>
+    public MessageSeverity? Severity { get; init; }
+
+    /// <summary>True for errors.</summary>
     public bool IsError => Type == MessageType.Error;
 
     /// <summary>True for errors that hand the buyer to the business UI.</summary>
     public bool RequiresEscalation =>
         Type == MessageType.Error && Severity is MessageSeverity.RequiresBuyerInput or MessageSeverity.RequiresBuyerReview;
+
+    /// <summary>An error message.</summary>
+    /// <param name="code">The UCP error code.</param>
+    /// <param name="content">Human-readable text.</param>
+    /// <param name="severity">How it can be resolved.</param>
+    /// <param name="target">The member it is about.</param>
+    /// <returns>The message.</returns>
+    public static UcpMessage Error(string code, string content, MessageSeverity severity, MessageTarget? target = null) =>
+        new() { Type = MessageType.Error, Code = code, Content = content, Target = target, Severity = severity };
+
+    /// <summary>A warning message.</summary>
+    /// <param name="code">The UCP warning code.</param>
+    /// <param name="content">Human-readable text.</param>
+    /// <param name="target">The member it is about.</param>
+    /// <returns>The message.</returns>
+    public static UcpMessage Warning(string code, string content, MessageTarget? target = null) =>
+        new() { Type = MessageType.Warning, Code = code, Content = content, Target = target };
+
+    /// <summary>An informational message.</summary>
+    /// <param name="code">An optional code.</param>
+    /// <param name="content">Human-readable text.</param>
+    /// <param name="target">The member it is about.</param>
+    /// <returns>The message.</returns>
+    public static UcpMessage Info(string? code, string content, MessageTarget? target = null) =>
+        new() { Type = MessageType.Info, Code = code, Content = content, Target = target };
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using WixUcp.Protocol;
+using WixUcp.Versions;
 
 namespace WixUcp.Negotiation;
 
@@ -8,33 +9,43 @@ namespace WixUcp.Negotiation;
 /// Runs UCP negotiation for a request: reads the <c>UCP-Agent</c> header, resolves the platform profile, checks the
 /// protocol version and intersects capabilities (by name, then highest common version; extensions pruned with their parents).
 /// </summary>
-internal sealed class UcpNegotiator(IPlatformProfileResolver resolver, IOptions<WixUcpOptions> options)
+internal sealed class UcpNegotiator(IPlatformProfileResolver resolver, UcpVersionRegistry versions, IOptions<WixUcpOptions> options)
 {
     public async ValueTask<NegotiationResult> NegotiateAsync(string? ucpAgentHeader, UcpOperation operation, CancellationToken cancellationToken)
     {
         var profileUrl = ParseAgentHeader(ucpAgentHeader, options.Value.Negotiation.AllowInsecureLoopbackProfiles);
         var platform = await resolver.ResolveAsync(profileUrl, cancellationToken).ConfigureAwait(false);
 
-        // 2026-04-08: exact match, or a key of our supported_versions (none yet: older versions arrive with their codecs).
-        if (!string.Equals(platform.Version, UcpVersions.Current, StringComparison.Ordinal))
+        // The platform's version must be one this business serves (the current one or a key of supported_versions).
+        if (!versions.TryGet(platform.Version, out var version))
         {
             throw NegotiationException.VersionUnsupported(
-                $"Protocol version {platform.Version} is not supported; this business speaks {UcpVersions.Current}.");
+                $"Protocol version {platform.Version} is not supported; this business speaks {string.Join(", ", versions.All.Select(v => v.Version))}.");
         }
 
-        var active = Intersect(platform);
-        var root = BusinessCapabilities.RootFor(operation);
-        var relevant = BusinessCapabilities.All
+        var active = Intersect(platform, version.Capabilities);
+        var root = RootFor(operation);
+        var relevant = version.Capabilities
             .Where(c => active.ContainsKey(c.Name) && (c.Name == root || c.Extends.Contains(root)))
             .ToDictionary(c => c.Name, c => active[c.Name], StringComparer.Ordinal);
         return new NegotiationResult
         {
-            Version = UcpVersions.Current,
+            Version = version.Version,
             Platform = platform,
             Capabilities = relevant,
             IsCompatible = relevant.ContainsKey(root),
         };
     }
+
+    /// <summary>The root capability an operation needs.</summary>
+    internal static string RootFor(UcpOperation operation) => operation switch
+    {
+        UcpOperation.Checkout => UcpCapabilities.Checkout,
+        UcpOperation.Order => UcpCapabilities.Order,
+        UcpOperation.CatalogSearch => UcpCapabilities.CatalogSearch,
+        UcpOperation.CatalogLookup => UcpCapabilities.CatalogLookup,
+        _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+    };
 
     /// <summary>Validates the profile URL carried by a <c>UCP-Agent</c> dictionary header.</summary>
     internal static Uri ParseAgentHeader(string? header, bool allowInsecureLoopback)
@@ -72,10 +83,10 @@ internal sealed class UcpNegotiator(IPlatformProfileResolver resolver, IOptions<
     private static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.IdnHost, out var address) && IPAddress.IsLoopback(address));
 
-    private static Dictionary<string, string> Intersect(PlatformProfile platform)
+    private static Dictionary<string, string> Intersect(PlatformProfile platform, IReadOnlyList<CapabilityDefinition> offered)
     {
         var active = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var capability in BusinessCapabilities.All)
+        foreach (var capability in offered)
         {
             if (platform.Capabilities.TryGetValue(capability.Name, out var versions)
                 && versions.Where(v => v == capability.Version).Max(StringComparer.Ordinal) is { } common)
@@ -89,7 +100,7 @@ internal sealed class UcpNegotiator(IPlatformProfileResolver resolver, IOptions<
         do
         {
             pruned = false;
-            foreach (var capability in BusinessCapabilities.All.Where(c => c.IsExtension && active.ContainsKey(c.Name)))
+            foreach (var capability in offered.Where(c => c.IsExtension && active.ContainsKey(c.Name)))
             {
                 if (!capability.Extends.Any(active.ContainsKey))
                 {

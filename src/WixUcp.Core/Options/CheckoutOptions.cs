@@ -1,5 +1,6 @@
 namespace WixUcp;
 
+/// <summary>Limits and rules of checkout sessions.</summary>
 public sealed class CheckoutOptions
 {
     /// <summary>How long a checkout lives before it expires (UCP default: 6 hours).</summary>

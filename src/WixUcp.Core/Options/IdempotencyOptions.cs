@@ -1,5 +1,6 @@
 namespace WixUcp;
 
+/// <summary>How <c>Idempotency-Key</c> replay protection of state-changing calls behaves.</summary>
 public sealed class IdempotencyOptions
 {
     /// <summary>How long a response is kept for replay (UCP: at least 24 hours).</summary>

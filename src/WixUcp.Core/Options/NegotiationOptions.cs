@@ -1,5 +1,6 @@
 namespace WixUcp;
 
+/// <summary>How platform profiles named in the <c>UCP-Agent</c> header are fetched and cached for capability negotiation.</summary>
 public sealed class NegotiationOptions
 {
     /// <summary>

@@ -17,12 +17,16 @@ public sealed class WixUcpOptions
     /// <summary>Store policy links returned on every checkout (terms of service and privacy policy at least).</summary>
     public IDictionary<string, Uri> Links { get; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
 
+    /// <summary>Checkout session limits and rules.</summary>
     public CheckoutOptions Checkout { get; } = new();
 
+    /// <summary>Catalog search and lookup limits.</summary>
     public CatalogOptions Catalog { get; } = new();
 
+    /// <summary>Fetching and caching of platform profiles for capability negotiation.</summary>
     public NegotiationOptions Negotiation { get; } = new();
 
+    /// <summary>Idempotency-key handling of state-changing calls.</summary>
     public IdempotencyOptions Idempotency { get; } = new();
 
     /// <summary>Largest request body accepted, in bytes; larger ones get 413.</summary>

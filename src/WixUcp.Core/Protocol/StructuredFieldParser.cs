@@ -26,6 +26,10 @@ internal static class StructuredFieldParser
     /// Duplicate keys (and duplicate parameter keys) keep the last value, as the RFC requires.
     /// An empty or all-space input is an empty dictionary.
     /// </summary>
+    /// <param name="input">The raw field value, for example a <c>UCP-Agent</c> header.</param>
+    /// <param name="dictionary">The members by key, when parsing succeeds.</param>
+    /// <param name="error">A short reason with the failing position, when parsing fails.</param>
+    /// <returns>Whether <paramref name="input"/> is a valid dictionary.</returns>
     public static bool TryParseDictionary(
         string input,
         [NotNullWhen(true)] out IReadOnlyDictionary<string, StructuredFieldMember>? dictionary,

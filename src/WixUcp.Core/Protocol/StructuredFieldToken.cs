@@ -8,5 +8,6 @@ namespace WixUcp.Protocol;
 /// <param name="Value">The token text, exactly as it appeared in the field.</param>
 internal readonly record struct StructuredFieldToken(string Value)
 {
+    /// <summary>The token text.</summary>
     public override string ToString() => Value;
 }

@@ -1,10 +1,8 @@
 namespace WixUcp.Protocol;
 
-/// <summary>Protocol versions this server speaks.</summary>
+/// <summary>Protocol versions this server speaks. Which is current is decided by the registered versions, not here.</summary>
 public static class UcpVersions
 {
-    /// <summary>The current wire format.</summary>
+    /// <summary>UCP 2026-04-08.</summary>
     public const string V20260408 = "2026-04-08";
-
-    public const string Current = V20260408;
 }

@@ -5,12 +5,15 @@ using WixUcp.Catalog;
 using WixUcp.Checkout;
 using WixUcp.Commerce;
 using WixUcp.Messages;
+using WixUcp.Tenancy;
 
 namespace WixUcp.Sandbox;
 
 /// <summary>
 /// The embedded store: catalog, stock, discount codes, shipping rates, free-shipping promotions, customers with saved
 /// addresses and a test payment handler, all computed locally from a CSV dataset. Stock is kept in memory.
+/// It is one store: every tenant sees the same data. It uses only the public backend abstractions, so it is the
+/// template for remote backends.
 /// </summary>
 internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
 {
@@ -21,6 +24,7 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
     private readonly Dictionary<string, long> _stock;
     private readonly ConcurrentDictionary<string, PlaceOrderResult> _placedByCheckout = new(StringComparer.Ordinal);
     private readonly Lock _stockLock = new();
+    private readonly IReadOnlyList<PaymentHandlerDescriptor> _paymentHandlers;
     private int _orderNumber = 1000;
 
     public SandboxBackend(IOptions<SandboxOptions> options)
@@ -29,16 +33,14 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
         _data = SandboxDataset.Load(_options.DataDirectory);
         _products = _data.Products.ToDictionary(p => p.Id, StringComparer.Ordinal);
         _stock = new Dictionary<string, long>(_data.Inventory, StringComparer.Ordinal);
-        PaymentHandlers =
+        _paymentHandlers =
         [
-            new PaymentHandlerDescriptor(_options.PaymentHandlerName, _options.PaymentHandlerId, Protocol.UcpVersions.Current)
-            {
-                InstrumentTypes = ["card"],
-            },
+            new PaymentHandlerDescriptor { Name = _options.PaymentHandlerName, Id = _options.PaymentHandlerId, InstrumentTypes = ["card"] },
         ];
     }
 
-    public IReadOnlyList<PaymentHandlerDescriptor> PaymentHandlers { get; }
+    public ValueTask<IReadOnlyList<PaymentHandlerDescriptor>> GetPaymentHandlersAsync(UcpTenant tenant, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_paymentHandlers);
 
     public ValueTask<CommerceQuote> QuoteAsync(QuoteRequest request, CancellationToken cancellationToken)
     {
@@ -80,7 +82,7 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
         });
     }
 
-    public ValueTask<IReadOnlyList<SavedAddress>> FindSavedAddressesAsync(string buyerEmail, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<SavedAddress>> FindSavedAddressesAsync(UcpTenant tenant, string buyerEmail, CancellationToken cancellationToken)
     {
         var customer = _data.Customers.FirstOrDefault(c => string.Equals(c.Email, buyerEmail.Trim(), StringComparison.OrdinalIgnoreCase));
         return ValueTask.FromResult(customer?.Addresses ?? []);
@@ -113,7 +115,7 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
         return ValueTask.FromResult(result);
     }
 
-    public ValueTask<CatalogPage> SearchAsync(CatalogSearchQuery query, CancellationToken cancellationToken)
+    public ValueTask<CatalogPage> SearchAsync(UcpTenant tenant, CatalogSearchQuery query, CancellationToken cancellationToken)
     {
         var terms = query.Text?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
         var matches = _data.Products
@@ -126,7 +128,7 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
         return ValueTask.FromResult(new CatalogPage(page, query.Offset + page.Count < matches.Count, matches.Count));
     }
 
-    public ValueTask<IReadOnlyList<CatalogProduct>> LookupAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<CatalogProduct>> LookupAsync(UcpTenant tenant, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         // Each sandbox product has a single variant sharing the product's id.
         IReadOnlyList<CatalogProduct> found = ids

@@ -4,6 +4,8 @@ using WixUcp.Catalog;
 using WixUcp.Core.Tests.TestSupport;
 using WixUcp.Protocol;
 
+using WixUcp.Tenancy;
+
 namespace WixUcp.Core.Tests.Catalog;
 
 /// <summary>
@@ -25,8 +27,8 @@ public sealed class CatalogServiceTests
     [Fact]
     public async Task Text_search_matches_titles_and_descriptions()
     {
-        var matcha = await _service.SearchAsync(new CatalogSearchInput { Text = "matcha" }, Ct);
-        var greenTea = await _service.SearchAsync(new CatalogSearchInput { Text = "  Green TEA " }, Ct);
+        var matcha = await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { Text = "matcha" }, Ct);
+        var greenTea = await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { Text = "  Green TEA " }, Ct);
 
         // "matcha" is in the titles of Ceremonial Matcha and Bamboo Matcha Whisk only.
         Assert.Equal(["tea_matcha", "whisk_bamboo"], Ids(matcha));
@@ -39,7 +41,7 @@ public sealed class CatalogServiceTests
     [Fact]
     public async Task Text_that_matches_nothing_is_an_empty_page()
     {
-        var result = await _service.SearchAsync(new CatalogSearchInput { Text = "espresso" }, Ct);
+        var result = await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { Text = "espresso" }, Ct);
 
         Assert.Empty(result.Products);
         Assert.Equal(0, result.TotalCount);
@@ -49,7 +51,7 @@ public sealed class CatalogServiceTests
     [Fact]
     public async Task Categories_are_alternatives()
     {
-        var result = await _service.SearchAsync(new CatalogSearchInput { Categories = ["herbal", "TEAWARE"] }, Ct);
+        var result = await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { Categories = ["herbal", "TEAWARE"] }, Ct);
 
         Assert.Equal(["tea_chamomile", "pot_cast_iron", "cup_porcelain", "whisk_bamboo"], Ids(result));
     }
@@ -57,9 +59,9 @@ public sealed class CatalogServiceTests
     [Fact]
     public async Task Price_filter_bounds_are_inclusive()
     {
-        var range = await _service.SearchAsync(new CatalogSearchInput { MinPrice = 1200, MaxPrice = 1600 }, Ct);
-        var cheap = await _service.SearchAsync(new CatalogSearchInput { MaxPrice = 950 }, Ct);
-        var dear = await _service.SearchAsync(new CatalogSearchInput { MinPrice = 3900 }, Ct);
+        var range = await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { MinPrice = 1200, MaxPrice = 1600 }, Ct);
+        var cheap = await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { MaxPrice = 950 }, Ct);
+        var dear = await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { MinPrice = 3900 }, Ct);
 
         Assert.Equal(["tea_sencha", "tea_assam", "whisk_bamboo"], Ids(range));
         Assert.Equal(["tea_chamomile", "cup_porcelain"], Ids(cheap));
@@ -69,7 +71,7 @@ public sealed class CatalogServiceTests
     [Fact]
     public async Task Filters_combine()
     {
-        var result = await _service.SearchAsync(new CatalogSearchInput { Text = "tea", Categories = ["green tea"], MaxPrice = 2000 }, Ct);
+        var result = await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { Text = "tea", Categories = ["green tea"], MaxPrice = 2000 }, Ct);
 
         Assert.Equal(["tea_sencha"], Ids(result));
     }
@@ -77,7 +79,7 @@ public sealed class CatalogServiceTests
     [Fact]
     public async Task Search_result_carries_variants_with_price_and_availability()
     {
-        var result = await _service.SearchAsync(new CatalogSearchInput { Categories = ["gifts"] }, Ct);
+        var result = await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { Categories = ["gifts"] }, Ct);
 
         var product = Assert.Single(result.Products);
         var variant = Assert.Single(product.Variants);
@@ -93,7 +95,7 @@ public sealed class CatalogServiceTests
     [InlineData("   ")]
     public async Task Search_without_text_or_filter_is_a_bad_request(string? text)
     {
-        var error = await Assert.ThrowsAsync<UcpRequestException>(async () => await _service.SearchAsync(new CatalogSearchInput { Text = text }, Ct));
+        var error = await Assert.ThrowsAsync<UcpRequestException>(async () => await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { Text = text }, Ct));
 
         Assert.Equal("invalid_request", error.Code);
     }
@@ -103,7 +105,7 @@ public sealed class CatalogServiceTests
     [InlineData(-5)]
     public async Task Limit_below_one_is_a_bad_request(int limit)
     {
-        var error = await Assert.ThrowsAsync<UcpRequestException>(async () => await _service.SearchAsync(new CatalogSearchInput { Text = "tea", Limit = limit }, Ct));
+        var error = await Assert.ThrowsAsync<UcpRequestException>(async () => await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { Text = "tea", Limit = limit }, Ct));
 
         Assert.Equal("$.pagination.limit", error.Path);
     }
@@ -113,7 +115,7 @@ public sealed class CatalogServiceTests
     {
         _options.Catalog.MaxPageSize = 3;
 
-        var result = await _service.SearchAsync(new CatalogSearchInput { MinPrice = 0, Limit = 100 }, Ct);
+        var result = await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { MinPrice = 0, Limit = 100 }, Ct);
 
         Assert.Equal(3, result.Products.Count);
         Assert.NotNull(result.NextCursor);
@@ -128,7 +130,7 @@ public sealed class CatalogServiceTests
         CatalogSearchResult page;
         do
         {
-            page = await _service.SearchAsync(new CatalogSearchInput { Categories = ["tea"], Limit = 2, Cursor = cursor }, Ct);
+            page = await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { Categories = ["tea"], Limit = 2, Cursor = cursor }, Ct);
             seen.AddRange(Ids(page));
             pages.Add(page.Products.Count);
             Assert.Equal(5, page.TotalCount);
@@ -150,7 +152,7 @@ public sealed class CatalogServiceTests
     public async Task Cursor_not_issued_by_the_server_is_a_bad_request(string cursor)
     {
         var error = await Assert.ThrowsAsync<UcpRequestException>(
-            async () => await _service.SearchAsync(new CatalogSearchInput { Categories = ["tea"], Limit = 2, Cursor = cursor }, Ct));
+            async () => await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { Categories = ["tea"], Limit = 2, Cursor = cursor }, Ct));
 
         Assert.Equal("$.pagination.cursor", error.Path);
     }
@@ -158,7 +160,7 @@ public sealed class CatalogServiceTests
     [Fact]
     public async Task Tampered_cursor_is_a_bad_request()
     {
-        var first = await _service.SearchAsync(new CatalogSearchInput { Categories = ["tea"], Limit = 2 }, Ct);
+        var first = await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { Categories = ["tea"], Limit = 2 }, Ct);
         var issued = Assert.IsType<string>(first.NextCursor);
         var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(Pad(issued)));
         var negative = Base64Url(decoded.Replace(decoded[^1..], "-1", StringComparison.Ordinal));
@@ -168,7 +170,7 @@ public sealed class CatalogServiceTests
         foreach (var cursor in new[] { negative, otherPrefix, truncated, issued + "A" })
         {
             var error = await Assert.ThrowsAsync<UcpRequestException>(
-                async () => await _service.SearchAsync(new CatalogSearchInput { Categories = ["tea"], Limit = 2, Cursor = cursor }, Ct));
+                async () => await _service.SearchAsync(UcpTenant.Default, new CatalogSearchInput { Categories = ["tea"], Limit = 2, Cursor = cursor }, Ct));
             Assert.Equal("$.pagination.cursor", error.Path);
         }
     }
@@ -178,7 +180,7 @@ public sealed class CatalogServiceTests
     [Fact]
     public async Task Lookup_dedupes_ids_matches_variants_exactly_and_reports_unknown_ids()
     {
-        var result = await _service.LookupAsync(["tea_sencha", "nope", "cup_porcelain", "tea_sencha"], Ct);
+        var result = await _service.LookupAsync(UcpTenant.Default, ["tea_sencha", "nope", "cup_porcelain", "tea_sencha"], Ct);
 
         Assert.Equal(["tea_sencha", "cup_porcelain"], result.Products.Select(p => p.Product.Id));
         var sencha = result.Products[0];
@@ -191,7 +193,7 @@ public sealed class CatalogServiceTests
     [Fact]
     public async Task Lookup_of_only_unknown_ids_finds_nothing()
     {
-        var result = await _service.LookupAsync(["nope", "also_nope"], Ct);
+        var result = await _service.LookupAsync(UcpTenant.Default, ["nope", "also_nope"], Ct);
 
         Assert.Empty(result.Products);
         Assert.Equal(["nope", "also_nope"], result.NotFoundIds);
@@ -202,8 +204,8 @@ public sealed class CatalogServiceTests
     {
         _options.Catalog.MaxLookupIds = 3;
 
-        var error = await Assert.ThrowsAsync<UcpRequestException>(async () => await _service.LookupAsync(["a", "b", "c", "d"], Ct));
-        var deduped = await _service.LookupAsync(["tea_sencha", "tea_sencha", "tea_assam", "tea_matcha"], Ct);
+        var error = await Assert.ThrowsAsync<UcpRequestException>(async () => await _service.LookupAsync(UcpTenant.Default, ["a", "b", "c", "d"], Ct));
+        var deduped = await _service.LookupAsync(UcpTenant.Default, ["tea_sencha", "tea_sencha", "tea_assam", "tea_matcha"], Ct);
 
         Assert.Equal(("request_too_large", "$.ids"), (error.Code, error.Path));
         // Four ids but three distinct: within the limit.
@@ -213,7 +215,7 @@ public sealed class CatalogServiceTests
     [Fact]
     public async Task Lookup_without_ids_is_a_bad_request()
     {
-        var error = await Assert.ThrowsAsync<UcpRequestException>(async () => await _service.LookupAsync([], Ct));
+        var error = await Assert.ThrowsAsync<UcpRequestException>(async () => await _service.LookupAsync(UcpTenant.Default, [], Ct));
 
         Assert.Equal("$.ids", error.Path);
     }
@@ -223,7 +225,7 @@ public sealed class CatalogServiceTests
     [Fact]
     public async Task Unknown_product_has_no_detail()
     {
-        var detail = await _service.GetProductAsync(new ProductInput("no_such_product", [], []), Ct);
+        var detail = await _service.GetProductAsync(UcpTenant.Default, new ProductInput("no_such_product", [], []), Ct);
 
         Assert.Null(detail);
     }
@@ -231,7 +233,7 @@ public sealed class CatalogServiceTests
     [Fact]
     public async Task Known_product_detail_puts_its_variant_first()
     {
-        var detail = await _service.GetProductAsync(new ProductInput("tea_assam", [], []), Ct);
+        var detail = await _service.GetProductAsync(UcpTenant.Default, new ProductInput("tea_assam", [], []), Ct);
 
         Assert.NotNull(detail);
         Assert.Equal("tea_assam", detail.Product.Id);

@@ -9,6 +9,8 @@ using WixUcp.Negotiation;
 using WixUcp.Orders;
 using WixUcp.Protocol;
 using WixUcp.Sandbox;
+using WixUcp.Storage;
+using WixUcp.Tenancy;
 
 namespace WixUcp.Core.Tests.Checkout;
 
@@ -45,7 +47,7 @@ public sealed class CheckoutServiceTests
     public CheckoutServiceTests()
     {
         _sessions = new RecordingSessionStore(new InMemoryCheckoutSessionStore(_time));
-        _service = new CheckoutService(_sessions, _orders, _backend, _time, Options.Create(_options), NullLogger<CheckoutService>.Instance);
+        _service = new CheckoutService(_sessions, new InMemoryCheckoutCompletionStore(_sessions, _orders), _backend, _time, Options.Create(_options), NullLogger<CheckoutService>.Instance);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -145,8 +147,8 @@ public sealed class CheckoutServiceTests
         Assert.Equal("Express Shipping (US)", expectation.Description);
 
         var orderService = new OrderService(_orders);
-        Assert.Same(order, await orderService.GetAsync(order.Id, PlatformA, Ct));
-        Assert.Null(await orderService.GetAsync(order.Id, PlatformB, Ct));
+        Assert.Equal(UcpRecordSerializer.Serialize(order), UcpRecordSerializer.Serialize((await orderService.GetAsync(UcpTenant.Default, order.Id, PlatformA, Ct))!));
+        Assert.Null(await orderService.GetAsync(UcpTenant.Default, order.Id, PlatformB, Ct));
         Assert.Equal(CheckoutStatus.Completed, (await _service.GetAsync(done.Id, _context, Ct)).Session!.Status);
     }
 
@@ -795,7 +797,8 @@ public sealed class CheckoutServiceTests
                 },
                 Capabilities = capabilities.ToDictionary(c => c, _ => Version, StringComparer.Ordinal),
                 IsCompatible = true,
-            });
+            },
+            UcpTenant.Default);
     }
 
     private static long TotalOf(CheckoutSession session) => session.Totals.Single(t => t.Type == TotalTypes.Total).Amount;
@@ -813,12 +816,13 @@ public sealed class CheckoutServiceTests
 
         public int PlaceOrderCalls => Volatile.Read(ref _placeOrderCalls);
 
-        public IReadOnlyList<PaymentHandlerDescriptor> PaymentHandlers => inner.PaymentHandlers;
+        public ValueTask<IReadOnlyList<PaymentHandlerDescriptor>> GetPaymentHandlersAsync(UcpTenant tenant, CancellationToken cancellationToken) =>
+            inner.GetPaymentHandlersAsync(tenant, cancellationToken);
 
         public ValueTask<CommerceQuote> QuoteAsync(QuoteRequest request, CancellationToken cancellationToken) => inner.QuoteAsync(request, cancellationToken);
 
-        public ValueTask<IReadOnlyList<SavedAddress>> FindSavedAddressesAsync(string buyerEmail, CancellationToken cancellationToken) =>
-            inner.FindSavedAddressesAsync(buyerEmail, cancellationToken);
+        public ValueTask<IReadOnlyList<SavedAddress>> FindSavedAddressesAsync(UcpTenant tenant, string buyerEmail, CancellationToken cancellationToken) =>
+            inner.FindSavedAddressesAsync(tenant, buyerEmail, cancellationToken);
 
         public async ValueTask<PlaceOrderResult> PlaceOrderAsync(PlaceOrderRequest request, CancellationToken cancellationToken)
         {
@@ -836,7 +840,7 @@ public sealed class CheckoutServiceTests
 
         public int Updates => Volatile.Read(ref _updates);
 
-        public ValueTask<CheckoutSession?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
+        public ValueTask<CheckoutSession?> GetAsync(string tenantId, string id, CancellationToken cancellationToken) => inner.GetAsync(tenantId, id, cancellationToken);
 
         public ValueTask<bool> TryCreateAsync(CheckoutSession session, CancellationToken cancellationToken)
         {
@@ -867,7 +871,7 @@ public sealed class CheckoutServiceTests
             }
         }
 
-        public ValueTask<Order?> GetAsync(string id, CancellationToken cancellationToken) => _inner.GetAsync(id, cancellationToken);
+        public ValueTask<Order?> GetAsync(string tenantId, string id, CancellationToken cancellationToken) => _inner.GetAsync(tenantId, id, cancellationToken);
 
         public async ValueTask<bool> TryCreateAsync(Order order, CancellationToken cancellationToken)
         {

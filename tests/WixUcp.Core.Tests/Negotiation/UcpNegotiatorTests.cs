@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using WixUcp.Negotiation;
 using WixUcp.Protocol;
+using WixUcp.Versions;
+using WixUcp.Versions.V20260408;
 
 namespace WixUcp.Core.Tests.Negotiation;
 
@@ -267,7 +269,7 @@ public sealed class UcpNegotiatorTests
     {
         var options = new WixUcpOptions();
         options.Negotiation.AllowInsecureLoopbackProfiles = allowInsecureLoopback;
-        return new UcpNegotiator(resolver, Options.Create(options));
+        return new UcpNegotiator(resolver, new UcpVersionRegistry([new UcpVersion20260408()]), Options.Create(options));
     }
 
     private static string Header(string url) => $"profile=\"{url}\"";

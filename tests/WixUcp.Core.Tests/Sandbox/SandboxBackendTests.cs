@@ -4,6 +4,8 @@ using WixUcp.Core.Tests.TestSupport;
 using WixUcp.Messages;
 using WixUcp.Sandbox;
 
+using WixUcp.Tenancy;
+
 namespace WixUcp.Core.Tests.Sandbox;
 
 public sealed class SandboxBackendTests
@@ -238,6 +240,7 @@ public sealed class SandboxBackendTests
         var quote = await backend.QuoteAsync(
             new QuoteRequest
             {
+                Tenant = UcpTenant.Default,
                 CheckoutId = "chk_test",
                 Lines = [new QuoteLine("li_1", "bouquet_tulips", 1)],
                 ShippingAddress = new PostalAddress { StreetAddress = "1 Nowhere Rd", AddressCountry = null },
@@ -449,8 +452,8 @@ public sealed class SandboxBackendTests
     {
         var backend = Sandboxes.SampleHost();
 
-        var addresses = await backend.FindSavedAddressesAsync("  ADA@example.com ", TestContext.Current.CancellationToken);
-        var nobody = await backend.FindSavedAddressesAsync("nobody@example.com", TestContext.Current.CancellationToken);
+        var addresses = await backend.FindSavedAddressesAsync(UcpTenant.Default, "  ADA@example.com ", TestContext.Current.CancellationToken);
+        var nobody = await backend.FindSavedAddressesAsync(UcpTenant.Default, "nobody@example.com", TestContext.Current.CancellationToken);
 
         Assert.Equal(["addr_ada_home", "addr_ada_work"], addresses.Select(a => a.Id));
         Assert.Equal("94105", addresses[1].Address.PostalCode);
@@ -458,12 +461,12 @@ public sealed class SandboxBackendTests
     }
 
     [Fact]
-    public void Payment_handler_is_the_one_the_sample_instruments_reference()
+    public async Task Payment_handler_is_the_one_the_sample_instruments_reference()
     {
         var backend = Sandboxes.SampleHost();
 
         // payment_instruments.csv references handler_id mock_payment_handler with type card.
-        var handler = Assert.Single(backend.PaymentHandlers);
+        var handler = Assert.Single(await backend.GetPaymentHandlersAsync(UcpTenant.Default, TestContext.Current.CancellationToken));
         Assert.Equal("mock_payment_handler", handler.Id);
         Assert.Equal(["card"], handler.InstrumentTypes);
     }
@@ -481,6 +484,7 @@ public sealed class SandboxBackendTests
         await backend.QuoteAsync(
             new QuoteRequest
             {
+                Tenant = UcpTenant.Default,
                 CheckoutId = "chk_test",
                 Lines = lines.Select((l, i) => new QuoteLine($"li_{i + 1}", l.Item, l.Quantity)).ToList(),
                 DiscountCodes = codes ?? [],
@@ -494,11 +498,18 @@ public sealed class SandboxBackendTests
 
     private static async Task<PlaceOrderResult> PlaceAsync(SandboxBackend backend, CheckoutSession session, string token) =>
         await backend.PlaceOrderAsync(
-            new PlaceOrderRequest(session, new PaymentInstrument { Id = "instr_1", HandlerId = "mock_payment_handler", Type = "card" }, new PaymentCredential("token", token)),
+            new PlaceOrderRequest
+            {
+                Tenant = UcpTenant.Default,
+                Checkout = session,
+                Instrument = new PaymentInstrument { Id = "instr_1", HandlerId = "mock_payment_handler", Type = "card" },
+                Credential = new PaymentCredential("token", token),
+            },
             TestContext.Current.CancellationToken);
 
     private static CheckoutSession Session(string id, params (string Item, int Quantity)[] lines) => new()
     {
+        TenantId = UcpTenant.Default.Id,
         Id = id,
         Status = CheckoutStatus.ReadyForComplete,
         Currency = "USD",

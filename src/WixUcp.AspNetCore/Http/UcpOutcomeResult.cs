@@ -1,0 +1,35 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using WixUcp.Operations;
+
+namespace WixUcp.AspNetCore.Http;
+
+/// <summary>Sends a <see cref="UcpOutcome"/> as it is: its status and its exact bytes.</summary>
+internal sealed class UcpOutcomeResult(UcpOutcome outcome) : IResult, IStatusCodeHttpResult
+{
+    public const string ContentType = "application/json";
+
+    public int? StatusCode => outcome.StatusCode;
+
+    public UcpOutcome Outcome => outcome;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
+        response.StatusCode = outcome.StatusCode;
+        response.ContentType = ContentType;
+        response.ContentLength = outcome.Body.Length;
+        if (outcome.RetryAfter is { } retryAfter)
+        {
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (outcome.IsReplay)
+        {
+            response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        await response.Body.WriteAsync(outcome.Body, httpContext.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+
+namespace WixUcp.AspNetCore.Http;
+
+/// <summary>Reads the request stream once, in chunks, failing as soon as the limit is passed.</summary>
+internal sealed class UcpRequestBodyFeature(HttpRequest request, int limit) : IUcpRequestBodyFeature
+{
+    private ReadOnlyMemory<byte>? _body;
+
+    public async ValueTask<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (_body is { } body)
+        {
+            return body;
+        }
+
+        if (request.ContentLength > limit)
+        {
+            throw RequestTooLargeException.Over(limit);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw RequestTooLargeException.Over(limit);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        _body = buffer.ToArray();
+        return _body.Value;
+    }
+}

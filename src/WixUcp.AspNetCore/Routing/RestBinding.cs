@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using WixUcp.AspNetCore.Http;
+using WixUcp.Operations;
+
+namespace WixUcp.AspNetCore.Routing;
+
+/// <summary>
+/// The REST binding: turns an HTTP request into a <see cref="UcpCall"/> and the <see cref="UcpOutcome"/> back into a
+/// response. Its own concerns come first, in this order: media type, then size (the body is read once into
+/// <see cref="IUcpRequestBodyFeature"/>); authentication runs before it as middleware; negotiation, idempotency and the
+/// operation run in <see cref="UcpOperations"/>.
+/// </summary>
+internal static class RestBinding
+{
+    public const string UcpAgentHeader = "UCP-Agent";
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>How the binding treats the request body of an operation.</summary>
+    public enum Body
+    {
+        /// <summary>No body is read (GET).</summary>
+        None,
+
+        /// <summary>The body is read for the idempotency fingerprint but not decoded, so its media type is not checked (cancel).</summary>
+        Opaque,
+
+        /// <summary>The body is a JSON document the operation decodes.</summary>
+        Json,
+    }
+
+    public static async Task<IResult> InvokeAsync(HttpContext http, Body body, Func<UcpOperations, UcpCall, CancellationToken, ValueTask<UcpOutcome>> operation)
+    {
+        if (body == Body.Json && !IsJson(http.Request.ContentType))
+        {
+            return new UcpOutcomeResult(UcpOutcome.ProtocolError(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "Request bodies must be application/json."));
+        }
+
+        var call = new UcpCall
+        {
+            BaseUrl = BaseUrl(http),
+            UcpAgent = http.Request.Headers[UcpAgentHeader].ToString(),
+            IdempotencyKey = http.Request.Headers[IdempotencyKeyHeader].ToString(),
+            Body = body == Body.None ? ReadOnlyMemory<byte>.Empty : await http.GetUcpRequestBody().ReadAsync(http.RequestAborted).ConfigureAwait(false),
+            Caller = http.User,
+        };
+        var operations = http.RequestServices.GetRequiredService<UcpOperations>();
+        return new UcpOutcomeResult(await operation(operations, call, http.RequestAborted).ConfigureAwait(false));
+    }
+
+    /// <summary>The configured public URL, else the one the request arrived at (correct behind proxies only with forwarded headers).</summary>
+    public static Uri BaseUrl(HttpContext http)
+    {
+        var configured = http.RequestServices.GetRequiredService<IOptions<WixUcpOptions>>().Value.PublicBaseUrl;
+        if (configured is not null)
+        {
+            return configured;
+        }
+
+        var request = http.Request;
+        return new Uri($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/");
+    }
+
+    // An absent media type is tolerated (many clients omit it for JSON); a declared non-JSON one is refused.
+    private static bool IsJson(string? contentType) =>
+        string.IsNullOrEmpty(contentType)
+        || contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+        || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WixUcp;
+using WixUcp.Catalog;
+using WixUcp.Checkout;
+using WixUcp.Commerce;
+using WixUcp.Idempotency;
+using WixUcp.Negotiation;
+using WixUcp.Operations;
+using WixUcp.Orders;
+using WixUcp.Tenancy;
+using WixUcp.Versions;
+using WixUcp.Versions.V20260408;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the WixUcp merchant server's services on an <see cref="IServiceCollection"/>.</summary>
+public static class WixUcpServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the transport-neutral UCP merchant server (<see cref="UcpOperations"/>): protocol versions, negotiation,
+    /// the checkout engine, catalog and order services, a single-tenant resolver and in-memory stores (replaced by storage
+    /// packages). Needs no web host. Calling it again only applies <paramref name="configure"/>. A commerce backend must be
+    /// added too, for example <c>.AddSandboxStore()</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Optional settings.</param>
+    /// <returns>The builder on which storage, backend and transport packages add their parts.</returns>
+    public static IWixUcpBuilder AddWixUcp(this IServiceCollection services, Action<WixUcpOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        var builder = new WixUcpBuilder(services);
+        if (services.Any(d => d.ServiceType == typeof(UcpOperations)))
+        {
+            return builder;
+        }
+
+        services.AddOptions<WixUcpOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WixUcpOptions>, WixUcpOptionsValidator>());
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Protocol versions: one registration each; negotiation picks one per request.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<UcpProtocolVersion, UcpVersion20260408>());
+        services.TryAddSingleton<UcpVersionRegistry>();
+
+        services.TryAddSingleton<ITenantResolver, SingleTenantResolver>();
+        services.TryAddSingleton<ICheckoutSessionStore, InMemoryCheckoutSessionStore>();
+        services.TryAddSingleton<IOrderStore, InMemoryOrderStore>();
+        services.TryAddSingleton<ICheckoutCompletionStore, InMemoryCheckoutCompletionStore>();
+        services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
+
+        services.AddHttpClient(HttpPlatformProfileResolver.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // Profiles must be served without redirects; following one could also reach unintended hosts.
+                AllowAutoRedirect = false,
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+            });
+        services.TryAddSingleton<IPlatformProfileResolver, HttpPlatformProfileResolver>();
+        services.TryAddSingleton<UcpNegotiator>();
+        services.TryAddSingleton<IdempotencyGate>();
+        services.TryAddSingleton<CheckoutService>();
+        services.TryAddSingleton<CatalogService>();
+        services.TryAddSingleton<OrderService>();
+        services.TryAddSingleton(sp => new UcpOperations(
+            sp.GetRequiredService<UcpNegotiator>(),
+            sp.GetRequiredService<UcpVersionRegistry>(),
+            sp.GetRequiredService<ITenantResolver>(),
+            sp.GetRequiredService<IdempotencyGate>(),
+            sp.GetRequiredService<CheckoutService>(),
+            sp.GetRequiredService<CatalogService>(),
+            sp.GetRequiredService<OrderService>(),
+            sp.GetService<ICheckoutBackend>() ?? throw NoBackend(),
+            sp.GetRequiredService<IOptions<WixUcpOptions>>(),
+            sp.GetRequiredService<ILogger<UcpOperations>>()));
+        return builder;
+    }
+
+    internal static InvalidOperationException NoBackend() => new(
+        "No commerce backend is registered: call AddWixUcp().AddSandboxStore() or register an ICheckoutBackend and ICatalogBackend.");
+}

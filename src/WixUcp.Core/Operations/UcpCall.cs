@@ -1,0 +1,25 @@
+using System.Security.Claims;
+
+namespace WixUcp.Operations;
+
+/// <summary>
+/// One UCP call as a transport (REST, MCP) hands it to <see cref="UcpOperations"/>: the transport has already bounded
+/// the body and checked its media type; everything else (negotiation, idempotency, decoding) happens in the operation layer.
+/// </summary>
+public sealed record UcpCall
+{
+    /// <summary>The absolute URL this server is reached at (configured, never taken from an untrusted header).</summary>
+    public required Uri BaseUrl { get; init; }
+
+    /// <summary>The <c>UCP-Agent</c> value naming the platform profile, as sent.</summary>
+    public string? UcpAgent { get; init; }
+
+    /// <summary>The request document (JSON), already bounded by the transport; empty when the operation has none.</summary>
+    public ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>The <c>Idempotency-Key</c> of a state-changing call, as sent.</summary>
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>The authenticated caller, when the transport authenticated one.</summary>
+    public ClaimsPrincipal? Caller { get; init; }
+}

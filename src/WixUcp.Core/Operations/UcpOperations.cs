@@ -1,0 +1,298 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WixUcp.Catalog;
+using WixUcp.Checkout;
+using WixUcp.Commerce;
+using WixUcp.Idempotency;
+using WixUcp.Messages;
+using WixUcp.Negotiation;
+using WixUcp.Orders;
+using WixUcp.Protocol;
+using WixUcp.Tenancy;
+using WixUcp.Versions;
+
+namespace WixUcp.Operations;
+
+/// <summary>
+/// The UCP operations, independent of any transport: REST and MCP are thin adapters that build a <see cref="UcpCall"/>
+/// and send the <see cref="UcpOutcome"/> back. Each operation runs the same concerns in the same order:
+/// tenant, negotiation (the version and capabilities decide how everything after is read and written), idempotency
+/// (scoped by the negotiated platform, so it must come after negotiation), then the domain operation and its encoding.
+/// Failures become UCP error outcomes here, once, for every transport.
+/// </summary>
+public sealed partial class UcpOperations : IDisposable
+{
+    private static readonly TimeSpan ProfileCacheDuration = TimeSpan.FromMinutes(5);
+    private readonly UcpNegotiator _negotiator;
+    private readonly UcpVersionRegistry _versions;
+    private readonly ITenantResolver _tenants;
+    private readonly IdempotencyGate _idempotency;
+    private readonly CheckoutService _checkouts;
+    private readonly CatalogService _catalog;
+    private readonly OrderService _orders;
+    private readonly ICheckoutBackend _backend;
+    private readonly IOptions<WixUcpOptions> _options;
+    private readonly ILogger _logger;
+    private readonly MemoryCache _profiles = new(new MemoryCacheOptions { SizeLimit = 1024 });
+
+    internal UcpOperations(
+        UcpNegotiator negotiator,
+        UcpVersionRegistry versions,
+        ITenantResolver tenants,
+        IdempotencyGate idempotency,
+        CheckoutService checkouts,
+        CatalogService catalog,
+        OrderService orders,
+        ICheckoutBackend backend,
+        IOptions<WixUcpOptions> options,
+        ILogger<UcpOperations> logger)
+    {
+        _negotiator = negotiator;
+        _versions = versions;
+        _tenants = tenants;
+        _idempotency = idempotency;
+        _checkouts = checkouts;
+        _catalog = catalog;
+        _orders = orders;
+        _backend = backend;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>The business profile of the current version (<c>/.well-known/ucp</c>), for the call's tenant.</summary>
+    /// <param name="call">The call; only its base URL and caller are used.</param>
+    /// <param name="restEndpoint">The absolute URL of the shopping service's REST binding.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The profile document, or an error outcome.</returns>
+    public async ValueTask<UcpOutcome> GetBusinessProfileAsync(UcpCall call, Uri restEndpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(restEndpoint);
+        try
+        {
+            var tenant = await _tenants.ResolveAsync(call, cancellationToken).ConfigureAwait(false);
+            var key = (tenant.Id, restEndpoint.AbsoluteUri);
+            if (_profiles.TryGetValue(key, out UcpOutcome? cached) && cached is not null)
+            {
+                return cached;
+            }
+
+            var current = _versions.Current;
+            var handlers = await _backend.GetPaymentHandlersAsync(tenant, cancellationToken).ConfigureAwait(false);
+            var supported = new Dictionary<string, Uri>(StringComparer.Ordinal);
+            var outcome = UcpOutcome.Of(UcpOutcomeKind.Resource, current.Codec.WriteProfile(restEndpoint, current.Capabilities, handlers, supported));
+            _profiles.Set(key, outcome, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = ProfileCacheDuration });
+            return outcome;
+        }
+        catch (Exception ex) when (Failure(ex, call, null, cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+    }
+
+    /// <summary>Create Checkout: a new checkout session from line items (and optionally buyer, fulfillment, discounts).</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The created checkout (201), a business error or a protocol error.</returns>
+    public ValueTask<UcpOutcome> CreateCheckoutAsync(UcpCall call, CancellationToken cancellationToken) =>
+        RunAsync(call, UcpOperation.Checkout, "create_checkout", resourceId: null, stateChanging: true, async (context, ct) =>
+            await CheckoutOutcomeAsync(context, await _checkouts.CreateAsync(context.Codec.ReadCheckoutCreate(call.Body.Span), CheckoutContext(context), ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+            cancellationToken);
+
+    /// <summary>Get Checkout.</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="checkoutId">The checkout id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The checkout, or a not-found business error.</returns>
+    public ValueTask<UcpOutcome> GetCheckoutAsync(UcpCall call, string checkoutId, CancellationToken cancellationToken) =>
+        RunAsync(call, UcpOperation.Checkout, "get_checkout", checkoutId, stateChanging: false, async (context, ct) =>
+            await CheckoutOutcomeAsync(context, await _checkouts.GetAsync(checkoutId, CheckoutContext(context), ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+            cancellationToken);
+
+    /// <summary>Update Checkout: line items replace; other members present replace, absent ones are kept.</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="checkoutId">The checkout id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The updated checkout, a business error or a protocol error.</returns>
+    public ValueTask<UcpOutcome> UpdateCheckoutAsync(UcpCall call, string checkoutId, CancellationToken cancellationToken) =>
+        RunAsync(call, UcpOperation.Checkout, "update_checkout", checkoutId, stateChanging: true, async (context, ct) =>
+            await CheckoutOutcomeAsync(context, await _checkouts.UpdateAsync(checkoutId, context.Codec.ReadCheckoutUpdate(call.Body.Span), CheckoutContext(context), ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+            cancellationToken);
+
+    /// <summary>Complete Checkout: charges the chosen instrument and places the order.</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="checkoutId">The checkout id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The completed (or still open, with messages) checkout, a business error or a protocol error.</returns>
+    public ValueTask<UcpOutcome> CompleteCheckoutAsync(UcpCall call, string checkoutId, CancellationToken cancellationToken) =>
+        RunAsync(call, UcpOperation.Checkout, "complete_checkout", checkoutId, stateChanging: true, async (context, ct) =>
+            await CheckoutOutcomeAsync(context, await _checkouts.CompleteAsync(checkoutId, context.Codec.ReadCheckoutComplete(call.Body.Span), CheckoutContext(context), ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+            cancellationToken);
+
+    /// <summary>Cancel Checkout. The body, if any, is not read.</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="checkoutId">The checkout id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The canceled checkout, a business error or a protocol error.</returns>
+    public ValueTask<UcpOutcome> CancelCheckoutAsync(UcpCall call, string checkoutId, CancellationToken cancellationToken) =>
+        RunAsync(call, UcpOperation.Checkout, "cancel_checkout", checkoutId, stateChanging: true, async (context, ct) =>
+            await CheckoutOutcomeAsync(context, await _checkouts.CancelAsync(checkoutId, CheckoutContext(context), ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+            cancellationToken);
+
+    /// <summary>Get Order, for the platform that placed it.</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="orderId">The order id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The order, or a not-found business error.</returns>
+    public ValueTask<UcpOutcome> GetOrderAsync(UcpCall call, string orderId, CancellationToken cancellationToken) =>
+        RunAsync(call, UcpOperation.Order, "get_order", orderId, stateChanging: false, async (context, ct) =>
+        {
+            var order = await _orders.GetAsync(context.Tenant, orderId, context.Negotiation.Platform.Url, ct).ConfigureAwait(false);
+            return order is null
+                ? context.Version.NoResource([UcpMessage.Error(MessageCodes.NotFound, $"Order {orderId} was not found.", MessageSeverity.Unrecoverable)], Storefront(call))
+                : UcpOutcome.Of(UcpOutcomeKind.Resource, context.Codec.WriteOrder(order, context.Negotiation));
+        },
+        cancellationToken);
+
+    /// <summary>Search Catalog, one page at a time.</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A page of products, or a protocol error.</returns>
+    public ValueTask<UcpOutcome> SearchCatalogAsync(UcpCall call, CancellationToken cancellationToken) =>
+        RunAsync(call, UcpOperation.CatalogSearch, "search_catalog", resourceId: null, stateChanging: false, async (context, ct) =>
+        {
+            var result = await _catalog.SearchAsync(context.Tenant, context.Codec.ReadCatalogSearch(call.Body.Span), ct).ConfigureAwait(false);
+            return UcpOutcome.Of(UcpOutcomeKind.Resource, context.Codec.WriteCatalogSearch(result, context.Negotiation));
+        },
+        cancellationToken);
+
+    /// <summary>Lookup Catalog by product id, variant id or SKU.</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The products found, with not-found messages for the rest.</returns>
+    public ValueTask<UcpOutcome> LookupCatalogAsync(UcpCall call, CancellationToken cancellationToken) =>
+        RunAsync(call, UcpOperation.CatalogLookup, "lookup_catalog", resourceId: null, stateChanging: false, async (context, ct) =>
+        {
+            var result = await _catalog.LookupAsync(context.Tenant, context.Codec.ReadCatalogLookup(call.Body.Span), ct).ConfigureAwait(false);
+            return UcpOutcome.Of(UcpOutcomeKind.Resource, context.Codec.WriteCatalogLookup(result, context.Negotiation));
+        },
+        cancellationToken);
+
+    /// <summary>Get Product, with option selection and relaxation.</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The product, or a not-found business error.</returns>
+    public ValueTask<UcpOutcome> GetProductAsync(UcpCall call, CancellationToken cancellationToken) =>
+        RunAsync(call, UcpOperation.CatalogLookup, "get_product", resourceId: null, stateChanging: false, async (context, ct) =>
+        {
+            var input = context.Codec.ReadGetProduct(call.Body.Span);
+            var detail = await _catalog.GetProductAsync(context.Tenant, input, ct).ConfigureAwait(false);
+            return detail is null
+                ? context.Version.NoResource([UcpMessage.Error(MessageCodes.NotFound, $"Product {input.Id} was not found.", MessageSeverity.Unrecoverable, MessageTarget.Of(MessageTargetKind.ProductId))], Storefront(call))
+                : UcpOutcome.Of(UcpOutcomeKind.Resource, context.Codec.WriteProduct(detail, context.Negotiation));
+        },
+        cancellationToken);
+
+    /// <inheritdoc/>
+    public void Dispose() => _profiles.Dispose();
+
+    private async ValueTask<UcpOutcome> RunAsync(
+        UcpCall call,
+        UcpOperation capability,
+        string operation,
+        string? resourceId,
+        bool stateChanging,
+        Func<OperationContext, CancellationToken, ValueTask<UcpOutcome>> run,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        OperationContext? context = null;
+        try
+        {
+            var tenant = await _tenants.ResolveAsync(call, cancellationToken).ConfigureAwait(false);
+            var negotiation = await _negotiator.NegotiateAsync(call.UcpAgent, capability, cancellationToken).ConfigureAwait(false);
+            context = new OperationContext(call, tenant, negotiation, _versions.Get(negotiation.Version));
+            if (!negotiation.IsCompatible)
+            {
+                var message = UcpMessage.Error(
+                    MessageCodes.CapabilitiesIncompatible, "The platform and this business share no capability this operation needs.", MessageSeverity.Unrecoverable);
+                return context.Version.NoResource([message], Storefront(call));
+            }
+
+            if (!stateChanging)
+            {
+                return await run(context, cancellationToken).ConfigureAwait(false);
+            }
+
+            var negotiated = context;
+            return await _idempotency.RunAsync(context, operation, resourceId, () => GuardedAsync(run, negotiated, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Failure(ex, call, context, cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+    }
+
+    // Failures of the operation itself become outcomes before idempotency sees them, so it keeps none of them.
+    private async ValueTask<UcpOutcome> GuardedAsync(Func<OperationContext, CancellationToken, ValueTask<UcpOutcome>> run, OperationContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await run(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Failure(ex, context.Call, context, cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+    }
+
+    /// <summary>The UCP error for a failure, or null to let it propagate (the caller went away).</summary>
+    private UcpOutcome? Failure(Exception exception, UcpCall call, OperationContext? context, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case UcpRequestException request:
+                var codec = context?.Codec ?? _versions.Current.Codec;
+                var status = request.Code == "unsupported_media_type" ? 415 : 400;
+                return UcpOutcome.ProtocolError(status, request.Code, request.Message, request.WirePath ?? codec.RenderPath(request.Target));
+            case NegotiationException negotiation:
+                return UcpOutcome.ProtocolError(negotiation.StatusCode, negotiation.Code, negotiation.Message, continueUrl: call.BaseUrl);
+            case CommerceBackendException backend:
+                LogBackendFailure(_logger, backend);
+                return UcpOutcome.ProtocolError(503, "backend_unavailable", "The store could not be reached; retry shortly.", retryAfter: TimeSpan.FromSeconds(5));
+            case OperationCanceledException when cancellationToken.IsCancellationRequested:
+                return null;
+            default:
+                LogUnexpected(_logger, exception);
+                return UcpOutcome.ProtocolError(500, "internal_error", "The request failed unexpectedly; it can be retried.");
+        }
+    }
+
+    private async ValueTask<UcpOutcome> CheckoutOutcomeAsync(OperationContext context, CheckoutResult result, CancellationToken cancellationToken)
+    {
+        switch (result.Kind)
+        {
+            case CheckoutResultKind.Created:
+            case CheckoutResultKind.Ok:
+                var handlers = await _backend.GetPaymentHandlersAsync(context.Tenant, cancellationToken).ConfigureAwait(false);
+                var links = new Dictionary<string, Uri>(_options.Value.Links, StringComparer.Ordinal);
+                var body = context.Codec.WriteCheckout(result.Session!, context.Negotiation, handlers, links);
+                return UcpOutcome.Of(result.Kind == CheckoutResultKind.Created ? UcpOutcomeKind.Created : UcpOutcomeKind.Resource, body);
+            case CheckoutResultKind.Conflict:
+                return context.Version.StateConflict(result.Code!, result.Messages[0].Content);
+            default:
+                return context.Version.NoResource(result.Messages, Storefront(context.Call));
+        }
+    }
+
+    private static CheckoutRequestContext CheckoutContext(OperationContext context) => new(context.Call.BaseUrl, context.Negotiation, context.Tenant);
+
+    private Uri Storefront(UcpCall call) => _options.Value.StorefrontUrl ?? call.BaseUrl;
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Commerce backend unavailable")]
+    private static partial void LogBackendFailure(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Unhandled failure in a UCP operation")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
+}

@@ -1,0 +1,53 @@
+using WixUcp.Catalog;
+using WixUcp.Checkout;
+using WixUcp.Commerce;
+using WixUcp.Messages;
+using WixUcp.Negotiation;
+using WixUcp.Orders;
+
+namespace WixUcp.Versions;
+
+/// <summary>
+/// Translates one protocol version's wire format to and from the version-neutral domain. Readers throw
+/// <see cref="Protocol.UcpRequestException"/> for bodies they cannot accept; writers return the exact response bytes.
+/// The codec owns every wire fact: member names, JSONPaths, signs of amounts, the versions it stamps.
+/// </summary>
+internal interface IUcpCodec
+{
+    string Version { get; }
+
+    CheckoutInput ReadCheckoutCreate(ReadOnlySpan<byte> body);
+
+    CheckoutInput ReadCheckoutUpdate(ReadOnlySpan<byte> body);
+
+    CheckoutInput ReadCheckoutComplete(ReadOnlySpan<byte> body);
+
+    CatalogSearchInput ReadCatalogSearch(ReadOnlySpan<byte> body);
+
+    IReadOnlyList<string> ReadCatalogLookup(ReadOnlySpan<byte> body);
+
+    ProductInput ReadGetProduct(ReadOnlySpan<byte> body);
+
+    /// <summary>The JSONPath this version uses for a message target.</summary>
+    string? RenderPath(MessageTarget? target);
+
+    byte[] WriteCheckout(CheckoutSession session, NegotiationResult negotiation, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> links);
+
+    byte[] WriteOrder(Order order, NegotiationResult negotiation);
+
+    byte[] WriteCatalogSearch(CatalogSearchResult result, NegotiationResult negotiation);
+
+    byte[] WriteCatalogLookup(CatalogLookupResult result, NegotiationResult negotiation);
+
+    byte[] WriteProduct(ProductDetail detail, NegotiationResult negotiation);
+
+    /// <summary>A business outcome with no resource: <c>ucp.status = error</c> with messages.</summary>
+    byte[] WriteErrorResponse(IReadOnlyList<UcpMessage> messages, Uri? continueUrl);
+
+    /// <summary>The business profile of this version.</summary>
+    /// <param name="restEndpoint">The REST endpoint of the shopping service.</param>
+    /// <param name="capabilities">The capabilities offered in this version.</param>
+    /// <param name="handlers">The payment handlers of the tenant.</param>
+    /// <param name="supportedVersions">Older versions this business also serves, each with its profile URL.</param>
+    byte[] WriteProfile(Uri restEndpoint, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions);
+}

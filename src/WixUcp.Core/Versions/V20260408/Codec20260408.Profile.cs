@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using WixUcp.Catalog;
+using WixUcp.Checkout;
+using WixUcp.Commerce;
+using WixUcp.Messages;
+using WixUcp.Negotiation;
+using WixUcp.Orders;
+using WixUcp.Protocol;
+
+namespace WixUcp.Versions.V20260408;
+
+internal sealed partial class Codec20260408
+{
+    public byte[] WriteProfile(Uri restEndpoint, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions)
+    {
+        var endpoint = restEndpoint.AbsoluteUri.TrimEnd('/');
+        var dto = new ProfileDto
+        {
+            Ucp = new UcpMetaDto
+            {
+                Version = Version,
+                SupportedVersions = supportedVersions.Count == 0
+                    ? null
+                    : supportedVersions.ToDictionary(v => v.Key, v => v.Value.AbsoluteUri, StringComparer.Ordinal),
+                Services = new Dictionary<string, List<ServiceDto>>(StringComparer.Ordinal)
+                {
+                    [UcpCapabilities.ShoppingService] =
+                    [
+                        new ServiceDto
+                        {
+                            Version = Version,
+                            Transport = "rest",
+                            Endpoint = endpoint,
+                            Spec = SpecBase + "specification/overview",
+                            Schema = SpecBase + "services/shopping/rest.openapi.json",
+                        },
+                    ],
+                },
+                Capabilities = capabilities.ToDictionary(
+                    c => c.Name,
+                    c => new List<CapabilityDto>
+                    {
+                        new()
+                        {
+                            Version = c.Version,
+                            Spec = SpecBase + c.SpecPath,
+                            Schema = SpecBase + c.SchemaPath,
+                            Extends = c.Extends.Count == 0 ? null : c.Extends[0],
+                        },
+                    },
+                    StringComparer.Ordinal),
+                PaymentHandlers = Handlers(handlers),
+            },
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(dto, Json.ProfileDto);
+    }
+}
