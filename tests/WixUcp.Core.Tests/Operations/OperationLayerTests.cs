@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WixUcp.Checkout;
+using WixUcp.Core.Tests.TestSupport;
+using WixUcp.Negotiation;
+using WixUcp.Operations;
+using WixUcp.Orders;
+using WixUcp.Protocol;
+using WixUcp.Tenancy;
+
+namespace WixUcp.Core.Tests.Operations;
+
+/// <summary>
+/// The Core services composed with no web host, as a worker or another transport would: a checkout runs start to finish
+/// through <see cref="UcpOperations"/> alone.
+/// </summary>
+public sealed class OperationLayerTests : IDisposable
+{
+    private const string Version = "2026-04-08";
+    private const string Agent = "profile=\"https://platform.example/profile\"";
+    private static readonly Uri BaseUrl = new("https://merchant.example/");
+    private readonly ServiceProvider _services;
+    private readonly UcpOperations _operations;
+
+    public OperationLayerTests()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IPlatformProfileResolver>(new FixedProfileResolver());
+        services.AddWixUcp().AddSandboxStore(o => o.DataDirectory = TestData.SampleHostDataset);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _operations = _services.GetRequiredService<UcpOperations>();
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _services.Dispose();
+
+    [Fact]
+    public async Task A_checkout_runs_to_an_order_through_the_operation_layer_without_a_web_host()
+    {
+        var created = await _operations.CreateCheckoutAsync(
+            Call("""{"line_items":[{"item":{"id":"tea_sencha"},"quantity":2}],"buyer":{"email":"ada@example.com"}}"""), Ct);
+        Assert.Equal((UcpOutcomeKind.Created, 201), (created.Kind, created.StatusCode));
+        var checkout = Json(created);
+        var id = checkout["id"]!.GetValue<string>();
+        Assert.Equal("incomplete", checkout["status"]!.GetValue<string>());
+
+        var addressed = Json(await _operations.UpdateCheckoutAsync(
+            Call("""{"line_items":[{"id":"li_1","item":{"id":"tea_sencha"},"quantity":2}],"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"addr_ada_work"}]}}"""), id, Ct));
+        Assert.Equal("$.fulfillment.methods[0].groups[0].selected_option_id", addressed["messages"]![0]!["path"]!.GetValue<string>());
+
+        var ready = Json(await _operations.UpdateCheckoutAsync(
+            Call("""{"line_items":[{"id":"li_1","item":{"id":"tea_sencha"},"quantity":2}],"fulfillment":{"methods":[{"type":"shipping","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}"""), id, Ct));
+        Assert.Equal("ready_for_complete", ready["status"]!.GetValue<string>());
+
+        var completeBody = """{"payment":{"instruments":[{"id":"instr_1","handler_id":"mock_payment_handler","type":"card","credential":{"type":"token","token":"success_token"}}]}}""";
+        var key = Guid.NewGuid().ToString();
+        var completed = await _operations.CompleteCheckoutAsync(Call(completeBody, key), id, Ct);
+        var done = Json(completed);
+        Assert.Equal("completed", done["status"]!.GetValue<string>());
+        var orderId = done["order"]!["id"]!.GetValue<string>();
+
+        // The same key and body replay the first answer byte for byte, without placing a second order.
+        var replay = await _operations.CompleteCheckoutAsync(Call(completeBody, key), id, Ct);
+        Assert.True(replay.IsReplay);
+        Assert.Equal(completed.Body.ToArray(), replay.Body.ToArray());
+
+        var order = Json(await _operations.GetOrderAsync(Call(body: null), orderId, Ct));
+        Assert.Equal(id, order["checkout_id"]!.GetValue<string>());
+
+        // The completion commit stored the order under the sandbox's one tenant.
+        var stored = await _services.GetRequiredService<IOrderStore>().GetAsync(UcpTenant.Default.Id, orderId, Ct);
+        Assert.Equal(id, stored!.CheckoutId);
+        Assert.Equal(CheckoutStatus.Completed, (await _services.GetRequiredService<ICheckoutSessionStore>().GetAsync(UcpTenant.Default.Id, id, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task Protocol_errors_are_outcomes_with_status_code_and_path()
+    {
+        var missingKey = await _operations.CreateCheckoutAsync(Call("""{"line_items":[]}""", idempotencyKey: null), Ct);
+        var badQuantity = await _operations.CreateCheckoutAsync(Call("""{"line_items":[{"item":{"id":"tea_sencha"},"quantity":0}]}"""), Ct);
+        var noAgent = await _operations.SearchCatalogAsync(Call("""{"query":"tea"}""") with { UcpAgent = null }, Ct);
+
+        Assert.Equal((UcpOutcomeKind.ProtocolError, 400, "idempotency_key_required"), (missingKey.Kind, missingKey.StatusCode, missingKey.ErrorCode));
+        Assert.Equal((400, "invalid_request"), (badQuantity.StatusCode, badQuantity.ErrorCode));
+        Assert.Equal("$.line_items[0].quantity", Json(badQuantity)["path"]!.GetValue<string>());
+        Assert.Equal((400, "invalid_profile_url"), (noAgent.StatusCode, noAgent.ErrorCode));
+    }
+
+    [Fact]
+    public async Task The_business_profile_comes_from_the_current_version_with_the_tenants_handlers()
+    {
+        var profile = Json(await _operations.GetBusinessProfileAsync(Call(body: null), new Uri("https://merchant.example/ucp"), Ct));
+
+        Assert.Equal(Version, profile["ucp"]!["version"]!.GetValue<string>());
+        Assert.Null(profile["ucp"]!["supported_versions"]);
+        var handler = profile["ucp"]!["payment_handlers"]!["dev.wixucp.sandbox_payment"]![0]!;
+        Assert.Equal(("mock_payment_handler", Version), (handler["id"]!.GetValue<string>(), handler["version"]!.GetValue<string>()));
+    }
+
+    private static UcpCall Call(string? body, string? idempotencyKey = "") => new()
+    {
+        BaseUrl = BaseUrl,
+        UcpAgent = Agent,
+        Body = body is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(body),
+        IdempotencyKey = idempotencyKey == "" ? Guid.NewGuid().ToString() : idempotencyKey,
+    };
+
+    private static JsonNode Json(UcpOutcome outcome) => JsonNode.Parse(outcome.Body.Span)!;
+
+    private sealed class FixedProfileResolver : IPlatformProfileResolver
+    {
+        private static readonly string[] Capabilities =
+        [
+            UcpCapabilities.Checkout, UcpCapabilities.Fulfillment, UcpCapabilities.Discount, UcpCapabilities.BuyerConsent,
+            UcpCapabilities.Order, UcpCapabilities.CatalogSearch, UcpCapabilities.CatalogLookup,
+        ];
+
+        public ValueTask<PlatformProfile> ResolveAsync(Uri profileUrl, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(new PlatformProfile
+            {
+                Url = profileUrl,
+                Version = Version,
+                Capabilities = Capabilities.ToDictionary(c => c, _ => (IReadOnlyList<string>)[Version], StringComparer.Ordinal),
+            });
+    }
+}
