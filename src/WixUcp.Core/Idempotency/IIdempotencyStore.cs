@@ -10,6 +10,8 @@ public interface IIdempotencyStore
     /// <param name="key">The scoped key (client, operation and the client's key).</param>
     /// <param name="fingerprint">A digest of the request (method, target and body).</param>
     /// <param name="claimLifetime">How long an unfinished claim blocks duplicates (covers crashed requests).</param>
+    /// <param name="cancellationToken">Cancels the claim.</param>
+    /// <returns>Started, or why the request must not run.</returns>
     ValueTask<IdempotencyBeginResult> TryBeginAsync(string key, string fingerprint, TimeSpan claimLifetime, CancellationToken cancellationToken);
 
     /// <summary>Stores the response of a started request for <paramref name="lifetime"/>.</summary>

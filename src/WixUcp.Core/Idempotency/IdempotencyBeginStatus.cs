@@ -1,5 +1,6 @@
 namespace WixUcp.Idempotency;
 
+/// <summary>How a claim of an idempotency key ended.</summary>
 public enum IdempotencyBeginStatus
 {
     /// <summary>First use of the key: the caller runs the request and then completes or abandons it.</summary>

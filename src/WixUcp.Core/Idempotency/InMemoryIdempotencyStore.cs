@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
+using WixUcp.Storage;
 
 namespace WixUcp.Idempotency;
 
-/// <summary>Idempotency records in process memory: for the embedded default and tests.</summary>
+/// <summary>Idempotency records in process memory, responses held as stored-record bytes: for the embedded default and tests.</summary>
 internal sealed class InMemoryIdempotencyStore(TimeProvider timeProvider) : IIdempotencyStore
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -43,17 +44,18 @@ internal sealed class InMemoryIdempotencyStore(TimeProvider timeProvider) : IIde
 
             return ValueTask.FromResult(existing.Response is null
                 ? IdempotencyBeginResult.InProgress
-                : new IdempotencyBeginResult(IdempotencyBeginStatus.Replay, existing.Response));
+                : new IdempotencyBeginResult(IdempotencyBeginStatus.Replay, UcpRecordSerializer.DeserializeIdempotentResponse(existing.Response)));
         }
     }
 
     public ValueTask CompleteAsync(string key, IdempotentResponse response, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        var body = response.Body.ToArray();
+        ArgumentNullException.ThrowIfNull(response);
+        var bytes = UcpRecordSerializer.Serialize(response);
         _entries.AddOrUpdate(
             key,
             _ => throw new InvalidOperationException("The idempotency key was not claimed."),
-            (_, existing) => existing with { Response = response with { Body = body }, ExpiresAt = timeProvider.GetUtcNow() + lifetime });
+            (_, existing) => existing with { Response = bytes, ExpiresAt = timeProvider.GetUtcNow() + lifetime });
         return ValueTask.CompletedTask;
     }
 
@@ -83,5 +85,5 @@ internal sealed class InMemoryIdempotencyStore(TimeProvider timeProvider) : IIde
         }
     }
 
-    private sealed record Entry(string Fingerprint, IdempotentResponse? Response, DateTimeOffset ExpiresAt);
+    private sealed record Entry(string Fingerprint, byte[]? Response, DateTimeOffset ExpiresAt);
 }

@@ -6,20 +6,31 @@ namespace WixUcp.Negotiation;
 /// </summary>
 public sealed class NegotiationException : Exception
 {
+    /// <summary>Creates an <c>invalid_profile_url</c> failure with a default message.</summary>
     public NegotiationException()
     {
     }
 
+    /// <summary>Creates an <c>invalid_profile_url</c> failure.</summary>
+    /// <param name="message">What is wrong, for the platform.</param>
     public NegotiationException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates an <c>invalid_profile_url</c> failure with a cause.</summary>
+    /// <param name="message">What is wrong, for the platform.</param>
+    /// <param name="innerException">The cause (logged, never sent).</param>
     public NegotiationException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
 
+    /// <summary>Creates a failure with its UCP code and HTTP status.</summary>
+    /// <param name="code">The UCP error code.</param>
+    /// <param name="statusCode">The HTTP status to answer with.</param>
+    /// <param name="message">What is wrong, for the platform.</param>
+    /// <param name="innerException">The cause (logged, never sent).</param>
     public NegotiationException(string code, int statusCode, string message, Exception? innerException = null)
         : base(message, innerException)
     {
@@ -27,8 +38,10 @@ public sealed class NegotiationException : Exception
         StatusCode = statusCode;
     }
 
+    /// <summary>The UCP error code.</summary>
     public string Code { get; } = "invalid_profile_url";
 
+    /// <summary>The HTTP status the failure is answered with.</summary>
     public int StatusCode { get; } = 400;
 
     internal static NegotiationException InvalidProfileUrl(string message) => new("invalid_profile_url", 400, message);

@@ -3,7 +3,10 @@ namespace WixUcp.Negotiation;
 /// <summary>What a platform's profile says about it, reduced to what negotiation and later calls need.</summary>
 public sealed record PlatformProfile
 {
+    /// <summary>Where the profile was fetched from: the platform's identity for sessions and orders.</summary>
     public required Uri Url { get; init; }
+
+    /// <summary>The protocol version the platform speaks (YYYY-MM-DD).</summary>
     public required string Version { get; init; }
 
     /// <summary>Capability name to the versions the platform supports.</summary>

@@ -216,13 +216,13 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
             var code = codes[index];
             if (applied.Any(a => string.Equals(a.Code, code, StringComparison.OrdinalIgnoreCase)))
             {
-                rejected.Add(new DiscountRejection(code, index, MessageCodes.DiscountCodeAlreadyApplied, $"Code {code} is already applied."));
+                rejected.Add(new DiscountRejection { Code = code, Index = index, ReasonCode = MessageCodes.DiscountCodeAlreadyApplied, Content = $"Code {code} is already applied." });
                 continue;
             }
 
             if (!_data.Discounts.TryGetValue(code, out var discount))
             {
-                rejected.Add(new DiscountRejection(code, index, MessageCodes.DiscountCodeInvalid, $"Code {code} is not a valid discount code."));
+                rejected.Add(new DiscountRejection { Code = code, Index = index, ReasonCode = MessageCodes.DiscountCodeInvalid, Content = $"Code {code} is not a valid discount code." });
                 continue;
             }
 
@@ -235,7 +235,7 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
             amount = Math.Min(amount, remaining);
             if (amount <= 0)
             {
-                rejected.Add(new DiscountRejection(code, index, MessageCodes.DiscountCodeCombinationDisallowed, $"Code {code} does not reduce this order further."));
+                rejected.Add(new DiscountRejection { Code = code, Index = index, ReasonCode = MessageCodes.DiscountCodeCombinationDisallowed, Content = $"Code {code} does not reduce this order further." });
                 continue;
             }
 
