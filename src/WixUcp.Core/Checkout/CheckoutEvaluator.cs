@@ -28,7 +28,7 @@ internal sealed class CheckoutEvaluator(ICheckoutBackend backend, WixUcpOptions 
             {
                 method = (method ?? new FulfillmentDraft { Id = FulfillmentDraft.DefaultMethodId }) with
                 {
-                    Destinations = saved.Select(a => new FulfillmentDestination(a.Id, a.Address)).ToList(),
+                    Destinations = saved.Select(a => new FulfillmentDestination { Id = a.Id, Address = a.Address }).ToList(),
                 };
             }
         }
@@ -48,7 +48,7 @@ internal sealed class CheckoutEvaluator(ICheckoutBackend backend, WixUcpOptions 
                 Tenant = context.Tenant,
                 CheckoutId = draft.Id,
                 BackendReference = previous?.BackendReference,
-                Lines = draft.Lines.Select(l => new QuoteLine(l.Id!, l.ItemId, l.Quantity)).ToList(),
+                Lines = draft.Lines.Select(l => new QuoteLine { LineId = l.Id!, ItemId = l.ItemId, Quantity = l.Quantity }).ToList(),
                 Buyer = draft.Buyer,
                 Context = draft.Context,
                 ShippingAddress = selectedDestination?.Address,

@@ -214,7 +214,7 @@ internal sealed partial class CheckoutService(
         var completed = claimed with
         {
             Status = CheckoutStatus.Completed,
-            Order = new OrderConfirmation(order.Id, order.PermalinkUrl, order.Label),
+            Order = new OrderConfirmation { Id = order.Id, PermalinkUrl = order.PermalinkUrl, Label = order.Label },
             ContinueUrl = null,
             Messages = claimed.Messages.Where(m => !m.IsError).ToList(),
             Version = claimed.Version + 1,

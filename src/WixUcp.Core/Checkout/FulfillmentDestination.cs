@@ -2,5 +2,12 @@ using WixUcp.Commerce;
 
 namespace WixUcp.Checkout;
 
-/// <summary>A shipping destination with its server-assigned id.</summary>
-public sealed record FulfillmentDestination(string Id, PostalAddress Address);
+/// <summary>A shipping destination with its id (the platform's, a saved address's, or one the server assigned).</summary>
+public sealed record FulfillmentDestination
+{
+    /// <summary>The destination id that <c>selected_destination_id</c> refers to.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The address.</summary>
+    public required PostalAddress Address { get; init; }
+}

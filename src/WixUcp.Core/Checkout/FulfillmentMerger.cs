@@ -73,7 +73,7 @@ internal static class FulfillmentMerger
                 }
             }
 
-            destinations.Add(new FulfillmentDestination(id, destination.Address));
+            destinations.Add(new FulfillmentDestination { Id = id, Address = destination.Address });
         }
 
         return destinations;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using WixUcp.Catalog;
 using WixUcp.Checkout;
@@ -125,7 +126,7 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
             .OrderByDescending(p => terms.Count(t => p.Title.Contains(t, StringComparison.OrdinalIgnoreCase)))
             .ToList();
         var page = matches.Skip(query.Offset).Take(query.Limit).Select(ToCatalogProduct).ToList();
-        return ValueTask.FromResult(new CatalogPage(page, query.Offset + page.Count < matches.Count, matches.Count));
+        return ValueTask.FromResult(new CatalogPage { Products = page, HasMore = query.Offset + page.Count < matches.Count, TotalCount = matches.Count });
     }
 
     public ValueTask<IReadOnlyList<CatalogProduct>> LookupAsync(UcpTenant tenant, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
@@ -311,7 +312,7 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
             }
 
             var number = ++_orderNumber;
-            return PlaceOrderResult.Placed(Ids.New("ord_"), "#" + number.ToString(CultureInfo.InvariantCulture));
+            return PlaceOrderResult.Placed("ord_" + RandomNumberGenerator.GetHexString(32, lowercase: true), "#" + number.ToString(CultureInfo.InvariantCulture));
         }
     }
 }

@@ -24,14 +24,18 @@ internal sealed class SandboxDataset
 
         var addresses = Read(directory, "addresses.csv", row => (
             CustomerId: row.Required("customer_id"),
-            Address: new SavedAddress(row.Required("id"), new PostalAddress
+            Address: new SavedAddress
             {
-                StreetAddress = row.Optional("street_address"),
-                AddressLocality = row.Optional("city"),
-                AddressRegion = row.Optional("state"),
-                PostalCode = row.Optional("postal_code"),
-                AddressCountry = row.Optional("country"),
-            })));
+                Id = row.Required("id"),
+                Address = new PostalAddress
+                {
+                    StreetAddress = row.Optional("street_address"),
+                    AddressLocality = row.Optional("city"),
+                    AddressRegion = row.Optional("state"),
+                    PostalCode = row.Optional("postal_code"),
+                    AddressCountry = row.Optional("country"),
+                },
+            }));
 
         return new SandboxDataset
         {

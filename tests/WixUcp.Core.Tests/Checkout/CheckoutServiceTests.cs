@@ -348,8 +348,8 @@ public sealed class CheckoutServiceTests
         {
             PaymentInstruments =
             [
-                new InstrumentInput(new PaymentInstrument { Id = "instr_ok", HandlerId = "mock_payment_handler", Type = "card" }, new PaymentCredential("token", SandboxTokens.Success)),
-                new InstrumentInput(new PaymentInstrument { Id = "instr_wallet", HandlerId = "mock_payment_handler", Type = "wallet", Selected = true }, new PaymentCredential("token", SandboxTokens.Success)),
+                new InstrumentInput(new PaymentInstrument { Id = "instr_ok", HandlerId = "mock_payment_handler", Type = "card" }, new PaymentCredential { Type = "token", Token = SandboxTokens.Success }),
+                new InstrumentInput(new PaymentInstrument { Id = "instr_wallet", HandlerId = "mock_payment_handler", Type = "wallet", Selected = true }, new PaymentCredential { Type = "token", Token = SandboxTokens.Success }),
             ],
         };
 
@@ -773,7 +773,7 @@ public sealed class CheckoutServiceTests
         [
             new InstrumentInput(
                 new PaymentInstrument { Id = "instr_1", HandlerId = handlerId, Type = "card" },
-                new PaymentCredential("token", token)),
+                new PaymentCredential { Type = "token", Token = token }),
         ],
     };
 

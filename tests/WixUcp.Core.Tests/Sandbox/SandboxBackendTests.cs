@@ -242,7 +242,7 @@ public sealed class SandboxBackendTests
             {
                 Tenant = UcpTenant.Default,
                 CheckoutId = "chk_test",
-                Lines = [new QuoteLine("li_1", "bouquet_tulips", 1)],
+                Lines = [new QuoteLine { LineId = "li_1", ItemId = "bouquet_tulips", Quantity = 1 }],
                 ShippingAddress = new PostalAddress { StreetAddress = "1 Nowhere Rd", AddressCountry = null },
                 SelectedShippingOptionId = "std-ship",
             },
@@ -486,7 +486,7 @@ public sealed class SandboxBackendTests
             {
                 Tenant = UcpTenant.Default,
                 CheckoutId = "chk_test",
-                Lines = lines.Select((l, i) => new QuoteLine($"li_{i + 1}", l.Item, l.Quantity)).ToList(),
+                Lines = lines.Select((l, i) => new QuoteLine { LineId = $"li_{i + 1}", ItemId = l.Item, Quantity = l.Quantity }).ToList(),
                 DiscountCodes = codes ?? [],
                 ShippingAddress = country is null ? null : new PostalAddress { StreetAddress = "1 Test St", AddressCountry = country },
                 SelectedShippingOptionId = option,
@@ -503,7 +503,7 @@ public sealed class SandboxBackendTests
                 Tenant = UcpTenant.Default,
                 Checkout = session,
                 Instrument = new PaymentInstrument { Id = "instr_1", HandlerId = "mock_payment_handler", Type = "card" },
-                Credential = new PaymentCredential("token", token),
+                Credential = new PaymentCredential { Type = "token", Token = token },
             },
             TestContext.Current.CancellationToken);
 

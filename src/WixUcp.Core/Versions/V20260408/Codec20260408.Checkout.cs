@@ -161,7 +161,7 @@ internal sealed partial class Codec20260408
 
         var credential = instrument.Credential is null
             ? null
-            : new PaymentCredential(instrument.Credential.Type ?? throw new UcpRequestException("credential.type is required.", path + ".credential.type"), instrument.Credential.Token);
+            : new PaymentCredential { Type = instrument.Credential.Type ?? throw new UcpRequestException("credential.type is required.", path + ".credential.type"), Token = instrument.Credential.Token };
         return new InstrumentInput(
             new PaymentInstrument
             {
