@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using WixUcp.AspNetCore.Http;
-using WixUcp.AspNetCore.Routing;
 using WixUcp.Commerce;
 using WixUcp.Operations;
 using static WixUcp.AspNetCore.Routing.RestBinding;

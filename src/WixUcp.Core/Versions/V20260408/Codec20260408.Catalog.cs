@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using WixUcp.Catalog;
-using WixUcp.Checkout;
-using WixUcp.Commerce;
 using WixUcp.Messages;
 using WixUcp.Negotiation;
-using WixUcp.Orders;
 using WixUcp.Protocol;
 
 namespace WixUcp.Versions.V20260408;
