@@ -109,7 +109,7 @@ public sealed class OperationLayerTests : IDisposable
 
     private static JsonNode Json(UcpOutcome outcome) => JsonNode.Parse(outcome.Body.Span)!;
 
-    private sealed class FixedProfileResolver : IPlatformProfileResolver
+    internal sealed class FixedProfileResolver : IPlatformProfileResolver
     {
         private static readonly string[] Capabilities =
         [
