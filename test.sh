@@ -11,6 +11,11 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 dotnet test WixUcp.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# A build that fails before any test runs prints no totals: count it as one failure rather than report nothing.
+build_failed=0
+if [ "$status" -ne 0 ] && ! grep -qE "(Passed|Failed)! +- Failed:" "$log"; then
+  build_failed=1
+fi
 
 # Package check. The consumer restores into artifacts/package-consumer (see its Directory.Build.props), wiped here so
 # that it gets the packages just packed, not an earlier build's of the same version.
@@ -28,6 +33,6 @@ fi
 
 grep -E "(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+" "$log" \
   | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' \
-  | awk -v xp="$package_passed" -v xf="$package_failed" \
+  | awk -v xp="$package_passed" -v xf="$((package_failed + build_failed))" \
       '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped\n", p+xp, f+xf, s}'
 exit "$status"

@@ -91,8 +91,8 @@ internal sealed partial class Codec20260408 : IUcpCodec
             }).ToList(),
             StringComparer.Ordinal);
 
-    // The domain keeps each total as its effect on the grand total; 2026-04-08 writes discounts as negative amounts too,
-    // so amounts pass through. A version with another sign convention converts here, not in the domain.
+    // The wire sign of totals is this version's decision. The domain keeps each total as its effect on the grand total,
+    // and 2026-04-08 writes discounts negative too, so amounts pass through; 2026-01-23's codec writes magnitudes.
     private static List<TotalDto> Totals(IReadOnlyList<Total> totals) =>
         totals.Select(t => new TotalDto { Type = t.Type, Amount = t.Amount, DisplayText = t.DisplayText }).ToList();
 
