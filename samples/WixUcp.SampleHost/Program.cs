@@ -9,6 +9,8 @@ builder.Logging.ClearProviders();
 builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
 if (Enum.TryParse<LogLevel>(builder.Configuration["LOG_LEVEL"], ignoreCase: true, out var level))
 {
+    // The configured Logging:LogLevel:Default would win over SetMinimumLevel, so LOG_LEVEL replaces it.
+    builder.Configuration["Logging:LogLevel:Default"] = level.ToString();
     builder.Logging.SetMinimumLevel(level);
 }
 

@@ -7,12 +7,35 @@ internal sealed class UcpRequestBodyFeature(HttpRequest request, int limit) : IU
 {
     private ReadOnlyMemory<byte>? _body;
 
+    // A failed read has consumed part of the stream: every later reader gets the same failure, never the tail.
+    private Exception? _failure;
+
     public async ValueTask<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken)
     {
         if (_body is { } body)
         {
             return body;
         }
+
+        if (_failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+        }
+
+        try
+        {
+            _body = await ReadOnceAsync(cancellationToken).ConfigureAwait(false);
+            return _body.Value;
+        }
+        catch (Exception ex)
+        {
+            _failure = ex;
+            throw;
+        }
+    }
+
+    private async Task<byte[]> ReadOnceAsync(CancellationToken cancellationToken)
+    {
 
         if (request.ContentLength > limit)
         {
@@ -32,7 +55,6 @@ internal sealed class UcpRequestBodyFeature(HttpRequest request, int limit) : IU
             buffer.Write(chunk, 0, read);
         }
 
-        _body = buffer.ToArray();
-        return _body.Value;
+        return buffer.ToArray();
     }
 }

@@ -12,6 +12,8 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>Maps the UCP REST binding onto an ASP.NET Core application.</summary>
 public static class WixUcpEndpointRouteBuilderExtensions
 {
+    private const string ProfilePath = "/.well-known/ucp";
+
     /// <summary>
     /// Maps <c>GET /.well-known/ucp</c> and the UCP shopping service's REST binding under <paramref name="prefix"/>.
     /// Returns the shopping group so hosts can add authorization, rate limits or CORS to it.
@@ -34,9 +36,18 @@ public static class WixUcpEndpointRouteBuilderExtensions
                 "No commerce backend is registered: call AddWixUcp().AddSandboxStore() or register an ICheckoutBackend and ICatalogBackend.");
         }
 
+        // Resolved now so that a composition error (for example a replaced store without its completion commit) stops
+        // start-up with its message instead of failing the first request.
+        _ = endpoints.ServiceProvider.GetRequiredService<UcpOperations>();
+
         var servicePath = "/" + prefix.Trim('/');
-        endpoints.MapGet("/.well-known/ucp", Handler(http => ProfileAsync(http, servicePath)))
+        endpoints.MapGet(ProfilePath, Handler(http => ProfileAsync(http, servicePath, version: null)))
             .WithName("WixUcp.Profile")
+            .ExcludeFromDescription();
+
+        // Each older protocol version's own profile, listed under supported_versions in the current one.
+        endpoints.MapGet(ProfilePath + "/{version}", (HttpContext http, string version) => ProfileAsync(http, servicePath, version))
+            .WithName("WixUcp.VersionProfile")
             .ExcludeFromDescription();
 
         var shopping = endpoints.MapGroup(prefix);
@@ -65,14 +76,16 @@ public static class WixUcpEndpointRouteBuilderExtensions
     // A typed delegate, so the route handler writes the returned IResult (a bare lambda over HttpContext would be a RequestDelegate).
     private static Delegate Handler(Func<HttpContext, Task<IResult>> handler) => handler;
 
-    private static async Task<IResult> ProfileAsync(HttpContext http, string servicePath)
+    private static async Task<IResult> ProfileAsync(HttpContext http, string servicePath, string? version)
     {
         var call = new UcpCall { BaseUrl = BaseUrl(http), Caller = http.User };
-        var restEndpoint = new Uri(call.BaseUrl.AbsoluteUri.TrimEnd('/') + servicePath);
-        var outcome = await http.RequestServices.GetRequiredService<UcpOperations>().GetBusinessProfileAsync(call, restEndpoint, http.RequestAborted).ConfigureAwait(false);
+        var root = call.BaseUrl.AbsoluteUri.TrimEnd('/');
+        var outcome = await http.RequestServices.GetRequiredService<UcpOperations>()
+            .GetBusinessProfileAsync(call, new Uri(root + servicePath), new Uri(root + ProfilePath), version, http.RequestAborted)
+            .ConfigureAwait(false);
 
         // Profiles must be cacheable by platforms: public, at least 60 seconds.
-        if (outcome.IsSuccessStatus)
+        if (outcome.Kind == UcpOutcomeKind.Resource)
         {
             http.Response.Headers.CacheControl = "public, max-age=300";
         }

@@ -135,8 +135,7 @@ internal sealed partial class CheckoutService(
         var evaluated = evaluation.Session!;
         var index = PaymentCheck.SelectInstrument(instruments);
         var chosen = instruments[index];
-        var handlers = await backend.GetPaymentHandlersAsync(context.Tenant, cancellationToken).ConfigureAwait(false);
-        var paymentProblem = PaymentCheck.Problem(chosen, index, handlers);
+        var paymentProblem = PaymentCheck.Problem(chosen, index, context.PaymentHandlers);
         if (evaluated.Status != CheckoutStatus.ReadyForComplete || paymentProblem is not null)
         {
             var messages = paymentProblem is null ? evaluated.Messages : [.. evaluated.Messages, paymentProblem];
@@ -165,28 +164,31 @@ internal sealed partial class CheckoutService(
             throw;
         }
 
+        // The backend has answered (and may have charged): what follows is recorded even if the caller has gone away,
+        // so a paid checkout never stays claimed without its order.
+        var settled = CancellationToken.None;
         var instrumentTarget = MessageTarget.At(MessageTargetKind.PaymentInstrument, index);
         switch (placed.Outcome)
         {
             case PlaceOrderOutcome.Placed:
-                return await CommitOrderAsync(claimed, placed, context, cancellationToken).ConfigureAwait(false);
+                return await CommitOrderAsync(claimed, placed, context, settled).ConfigureAwait(false);
             case PlaceOrderOutcome.RequiresBuyerAction:
                 return await SaveAsync(claimed, claimed with
                 {
                     Status = CheckoutStatus.RequiresEscalation,
                     ContinueUrl = placed.ContinueUrl ?? claimed.ContinueUrl,
                     Messages = [.. claimed.Messages, UcpMessage.Error(MessageCodes.Requires3ds, placed.Message ?? "The buyer must confirm the payment.", MessageSeverity.RequiresBuyerInput, instrumentTarget)],
-                }, cancellationToken).ConfigureAwait(false);
+                }, settled).ConfigureAwait(false);
             case PlaceOrderOutcome.OutOfStock:
                 var outOfStock = claimed.Lines
                     .Select((line, i) => (line, i))
                     .Where(x => placed.OutOfStockLineIds.Contains(x.line.Id))
                     .Select(x => UcpMessage.Error(MessageCodes.OutOfStock, $"{x.line.Title} sold out before the order was placed.", MessageSeverity.Recoverable, MessageTarget.At(MessageTargetKind.LineItem, x.i)));
-                return await SaveAsync(claimed, Restate(claimed, [.. claimed.Messages, .. outOfStock]), cancellationToken).ConfigureAwait(false);
+                return await SaveAsync(claimed, Restate(claimed, [.. claimed.Messages, .. outOfStock]), settled).ConfigureAwait(false);
             default:
                 LogDeclined(logger, claimed.Id);
                 var declined = UcpMessage.Error(MessageCodes.PaymentFailed, placed.Message ?? "The payment was declined.", MessageSeverity.Recoverable, instrumentTarget);
-                return await SaveAsync(claimed, Restate(claimed, [.. claimed.Messages, declined]), cancellationToken).ConfigureAwait(false);
+                return await SaveAsync(claimed, Restate(claimed, [.. claimed.Messages, declined]), settled).ConfigureAwait(false);
         }
     }
 

@@ -53,7 +53,7 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddSingleton<ITenantResolver, SingleTenantResolver>();
         services.TryAddSingleton<ICheckoutSessionStore, InMemoryCheckoutSessionStore>();
         services.TryAddSingleton<IOrderStore, InMemoryOrderStore>();
-        services.TryAddSingleton<ICheckoutCompletionStore, InMemoryCheckoutCompletionStore>();
+        services.TryAddSingleton<ICheckoutCompletionStore>(InMemoryCompletionOrRefuse);
         services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
 
         services.AddHttpClient(HttpPlatformProfileResolver.HttpClientName)
@@ -82,6 +82,21 @@ public static class WixUcpServiceCollectionExtensions
             sp.GetRequiredService<IOptions<WixUcpOptions>>(),
             sp.GetRequiredService<ILogger<UcpOperations>>()));
         return builder;
+    }
+
+    // The in-memory commit is atomic only over the in-memory stores; a storage package that replaces them must bring
+    // its own commit (a transaction or a script), so a half-replaced composition fails when it is built.
+    private static InMemoryCheckoutCompletionStore InMemoryCompletionOrRefuse(IServiceProvider services)
+    {
+        var sessions = services.GetRequiredService<ICheckoutSessionStore>();
+        var orders = services.GetRequiredService<IOrderStore>();
+        if (sessions is not InMemoryCheckoutSessionStore || orders is not InMemoryOrderStore)
+        {
+            throw new InvalidOperationException(
+                "ICheckoutSessionStore or IOrderStore was replaced without an ICheckoutCompletionStore: register one that writes the completed session and its order atomically (storage packages do).");
+        }
+
+        return new InMemoryCheckoutCompletionStore(sessions, orders);
     }
 
     internal static InvalidOperationException NoBackend() => new(

@@ -10,7 +10,7 @@ namespace WixUcp.Idempotency;
 /// Idempotency for state-changing operations: the same key and request replay the stored status and bytes without
 /// running again; the same key with another request gets 409; a duplicate arriving while the first runs gets 409 and
 /// Retry-After. Keys are scoped to the tenant, the calling platform, the operation and its resource. A store failure
-/// fails closed (503). Only answers of the operation itself (200/201) are kept; protocol errors may be retried.
+/// fails closed (503). Only answers of the operation itself (resources and business errors) are kept; protocol errors may be retried.
 /// </summary>
 internal sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<WixUcpOptions> options, ILogger<IdempotencyGate> logger)
 {
@@ -77,7 +77,7 @@ internal sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<
             throw;
         }
 
-        if (!outcome.IsSuccessStatus)
+        if (!outcome.IsOperationAnswer)
         {
             await AbandonAsync(scopedKey).ConfigureAwait(false);
             return outcome;
@@ -85,7 +85,7 @@ internal sealed partial class IdempotencyGate(IIdempotencyStore store, IOptions<
 
         try
         {
-            var response = new IdempotentResponse(outcome.StatusCode, JsonContentType, outcome.Body) { Kind = outcome.Kind };
+            var response = new IdempotentResponse { StatusCode = outcome.StatusCode, ContentType = JsonContentType, Body = outcome.Body, Kind = outcome.Kind };
             await store.CompleteAsync(scopedKey, response, settings.RecordLifetime, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)

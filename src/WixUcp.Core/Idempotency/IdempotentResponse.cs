@@ -3,11 +3,17 @@ using WixUcp.Operations;
 namespace WixUcp.Idempotency;
 
 /// <summary>A response kept for replay: replays return the same status and byte-identical body.</summary>
-/// <param name="StatusCode">The HTTP-equivalent status of the first answer.</param>
-/// <param name="ContentType">The media type of <paramref name="Body"/>.</param>
-/// <param name="Body">The exact bytes of the first answer.</param>
-public sealed record IdempotentResponse(int StatusCode, string ContentType, ReadOnlyMemory<byte> Body)
+public sealed record IdempotentResponse
 {
+    /// <summary>The HTTP-equivalent status of the first answer.</summary>
+    public required int StatusCode { get; init; }
+
+    /// <summary>The media type of <see cref="Body"/>.</summary>
+    public required string ContentType { get; init; }
+
+    /// <summary>The exact bytes of the first answer.</summary>
+    public required ReadOnlyMemory<byte> Body { get; init; }
+
     /// <summary>The kind of the first answer, so transports frame a replay as they framed the original.</summary>
     public UcpOutcomeKind? Kind { get; init; }
 }

@@ -8,7 +8,10 @@ namespace WixUcp.Operations;
 /// </summary>
 public sealed record UcpCall
 {
-    /// <summary>The absolute URL this server is reached at (configured, never taken from an untrusted header).</summary>
+    /// <summary>
+    /// The absolute URL this server is reached at: <c>WixUcp:PublicBaseUrl</c> when configured (production hosts should);
+    /// otherwise the REST binding takes the request's scheme and host, which is right only behind trusted forwarded headers.
+    /// </summary>
     public required Uri BaseUrl { get; init; }
 
     /// <summary>The <c>UCP-Agent</c> value naming the platform profile, as sent.</summary>

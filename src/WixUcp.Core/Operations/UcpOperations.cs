@@ -60,28 +60,42 @@ public sealed partial class UcpOperations : IDisposable
         _logger = logger;
     }
 
-    /// <summary>The business profile of the current version (<c>/.well-known/ucp</c>), for the call's tenant.</summary>
+    /// <summary>
+    /// The business profile (<c>/.well-known/ucp</c>) for the call's tenant: the current version's, listing every older
+    /// registered version under <c>supported_versions</c> at <c>{profileUrl}/{version}</c>, or one of those older profiles.
+    /// </summary>
     /// <param name="call">The call; only its base URL and caller are used.</param>
     /// <param name="restEndpoint">The absolute URL of the shopping service's REST binding.</param>
+    /// <param name="profileUrl">The absolute URL the current profile is served at.</param>
+    /// <param name="version">Null for the current profile; else the version whose profile is asked for.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The profile document, or an error outcome.</returns>
-    public async ValueTask<UcpOutcome> GetBusinessProfileAsync(UcpCall call, Uri restEndpoint, CancellationToken cancellationToken)
+    /// <returns>The profile document, or an error outcome (404 <c>version_unsupported</c> for a version not served).</returns>
+    public async ValueTask<UcpOutcome> GetBusinessProfileAsync(UcpCall call, Uri restEndpoint, Uri profileUrl, string? version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(restEndpoint);
+        ArgumentNullException.ThrowIfNull(profileUrl);
+        var current = _versions.Current;
+        UcpProtocolVersion? served = current;
+        if (version is not null && !_versions.TryGet(version, out served))
+        {
+            return UcpOutcome.ProtocolError(404, "version_unsupported", $"This business serves no profile for version {version}; it speaks {string.Join(", ", _versions.All.Select(v => v.Version))}.");
+        }
+
         try
         {
             var tenant = await _tenants.ResolveAsync(call, cancellationToken).ConfigureAwait(false);
-            var key = (tenant.Id, restEndpoint.AbsoluteUri);
+            var key = (tenant.Id, restEndpoint.AbsoluteUri, profileUrl.AbsoluteUri, served.Version);
             if (_profiles.TryGetValue(key, out UcpOutcome? cached) && cached is not null)
             {
                 return cached;
             }
 
-            var current = _versions.Current;
             var handlers = await _backend.GetPaymentHandlersAsync(tenant, cancellationToken).ConfigureAwait(false);
-            var supported = new Dictionary<string, Uri>(StringComparer.Ordinal);
-            var outcome = UcpOutcome.Of(UcpOutcomeKind.Resource, current.Codec.WriteProfile(restEndpoint, current.Capabilities, handlers, supported));
+            var supported = served == current
+                ? _versions.All.Skip(1).ToDictionary(v => v.Version, v => new Uri(profileUrl.AbsoluteUri.TrimEnd('/') + "/" + v.Version), StringComparer.Ordinal)
+                : [];
+            var outcome = UcpOutcome.Of(UcpOutcomeKind.Resource, served.Codec.WriteProfile(restEndpoint, served.Capabilities, handlers, supported));
             _profiles.Set(key, outcome, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = ProfileCacheDuration });
             return outcome;
         }
@@ -97,7 +111,10 @@ public sealed partial class UcpOperations : IDisposable
     /// <returns>The created checkout (201), a business error or a protocol error.</returns>
     public ValueTask<UcpOutcome> CreateCheckoutAsync(UcpCall call, CancellationToken cancellationToken) =>
         RunAsync(call, UcpOperation.Checkout, "create_checkout", resourceId: null, stateChanging: true, async (context, ct) =>
-            await CheckoutOutcomeAsync(context, await _checkouts.CreateAsync(context.Codec.ReadCheckoutCreate(call.Body.Span), CheckoutContext(context), ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+        {
+            var checkout = await CheckoutContextAsync(context, ct).ConfigureAwait(false);
+            return CheckoutOutcome(context, checkout, await _checkouts.CreateAsync(context.Codec.ReadCheckoutCreate(call.Body.Span), checkout, ct).ConfigureAwait(false));
+        },
             cancellationToken);
 
     /// <summary>Get Checkout.</summary>
@@ -107,7 +124,10 @@ public sealed partial class UcpOperations : IDisposable
     /// <returns>The checkout, or a not-found business error.</returns>
     public ValueTask<UcpOutcome> GetCheckoutAsync(UcpCall call, string checkoutId, CancellationToken cancellationToken) =>
         RunAsync(call, UcpOperation.Checkout, "get_checkout", checkoutId, stateChanging: false, async (context, ct) =>
-            await CheckoutOutcomeAsync(context, await _checkouts.GetAsync(checkoutId, CheckoutContext(context), ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+        {
+            var checkout = await CheckoutContextAsync(context, ct).ConfigureAwait(false);
+            return CheckoutOutcome(context, checkout, await _checkouts.GetAsync(checkoutId, checkout, ct).ConfigureAwait(false));
+        },
             cancellationToken);
 
     /// <summary>Update Checkout: line items replace; other members present replace, absent ones are kept.</summary>
@@ -117,7 +137,10 @@ public sealed partial class UcpOperations : IDisposable
     /// <returns>The updated checkout, a business error or a protocol error.</returns>
     public ValueTask<UcpOutcome> UpdateCheckoutAsync(UcpCall call, string checkoutId, CancellationToken cancellationToken) =>
         RunAsync(call, UcpOperation.Checkout, "update_checkout", checkoutId, stateChanging: true, async (context, ct) =>
-            await CheckoutOutcomeAsync(context, await _checkouts.UpdateAsync(checkoutId, context.Codec.ReadCheckoutUpdate(call.Body.Span), CheckoutContext(context), ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+        {
+            var checkout = await CheckoutContextAsync(context, ct).ConfigureAwait(false);
+            return CheckoutOutcome(context, checkout, await _checkouts.UpdateAsync(checkoutId, context.Codec.ReadCheckoutUpdate(call.Body.Span), checkout, ct).ConfigureAwait(false));
+        },
             cancellationToken);
 
     /// <summary>Complete Checkout: charges the chosen instrument and places the order.</summary>
@@ -127,7 +150,10 @@ public sealed partial class UcpOperations : IDisposable
     /// <returns>The completed (or still open, with messages) checkout, a business error or a protocol error.</returns>
     public ValueTask<UcpOutcome> CompleteCheckoutAsync(UcpCall call, string checkoutId, CancellationToken cancellationToken) =>
         RunAsync(call, UcpOperation.Checkout, "complete_checkout", checkoutId, stateChanging: true, async (context, ct) =>
-            await CheckoutOutcomeAsync(context, await _checkouts.CompleteAsync(checkoutId, context.Codec.ReadCheckoutComplete(call.Body.Span), CheckoutContext(context), ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+        {
+            var checkout = await CheckoutContextAsync(context, ct).ConfigureAwait(false);
+            return CheckoutOutcome(context, checkout, await _checkouts.CompleteAsync(checkoutId, context.Codec.ReadCheckoutComplete(call.Body.Span), checkout, ct).ConfigureAwait(false));
+        },
             cancellationToken);
 
     /// <summary>Cancel Checkout. The body, if any, is not read.</summary>
@@ -137,7 +163,10 @@ public sealed partial class UcpOperations : IDisposable
     /// <returns>The canceled checkout, a business error or a protocol error.</returns>
     public ValueTask<UcpOutcome> CancelCheckoutAsync(UcpCall call, string checkoutId, CancellationToken cancellationToken) =>
         RunAsync(call, UcpOperation.Checkout, "cancel_checkout", checkoutId, stateChanging: true, async (context, ct) =>
-            await CheckoutOutcomeAsync(context, await _checkouts.CancelAsync(checkoutId, CheckoutContext(context), ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+        {
+            var checkout = await CheckoutContextAsync(context, ct).ConfigureAwait(false);
+            return CheckoutOutcome(context, checkout, await _checkouts.CancelAsync(checkoutId, checkout, ct).ConfigureAwait(false));
+        },
             cancellationToken);
 
     /// <summary>Get Order, for the platform that placed it.</summary>
@@ -269,15 +298,22 @@ public sealed partial class UcpOperations : IDisposable
         }
     }
 
-    private async ValueTask<UcpOutcome> CheckoutOutcomeAsync(OperationContext context, CheckoutResult result, CancellationToken cancellationToken)
+    // The tenant's payment handlers are fetched before the operation changes anything: the answer written after a
+    // committed change then cannot fail on them, and the same list checks the instrument and is advertised.
+    private async ValueTask<CheckoutRequestContext> CheckoutContextAsync(OperationContext context, CancellationToken cancellationToken)
+    {
+        var handlers = await _backend.GetPaymentHandlersAsync(context.Tenant, cancellationToken).ConfigureAwait(false);
+        return new CheckoutRequestContext(context.Call.BaseUrl, context.Negotiation, context.Tenant, handlers);
+    }
+
+    private UcpOutcome CheckoutOutcome(OperationContext context, CheckoutRequestContext checkout, CheckoutResult result)
     {
         switch (result.Kind)
         {
             case CheckoutResultKind.Created:
             case CheckoutResultKind.Ok:
-                var handlers = await _backend.GetPaymentHandlersAsync(context.Tenant, cancellationToken).ConfigureAwait(false);
                 var links = new Dictionary<string, Uri>(_options.Value.Links, StringComparer.Ordinal);
-                var body = context.Codec.WriteCheckout(result.Session!, context.Negotiation, handlers, links);
+                var body = context.Codec.WriteCheckout(result.Session!, context.Negotiation, checkout.PaymentHandlers, links);
                 return UcpOutcome.Of(result.Kind == CheckoutResultKind.Created ? UcpOutcomeKind.Created : UcpOutcomeKind.Resource, body);
             case CheckoutResultKind.Conflict:
                 return context.Version.StateConflict(result.Code!, result.Messages[0].Content);
@@ -285,8 +321,6 @@ public sealed partial class UcpOperations : IDisposable
                 return context.Version.NoResource(result.Messages, Storefront(context.Call));
         }
     }
-
-    private static CheckoutRequestContext CheckoutContext(OperationContext context) => new(context.Call.BaseUrl, context.Negotiation, context.Tenant);
 
     private Uri Storefront(UcpCall call) => _options.Value.StorefrontUrl ?? call.BaseUrl;
 

@@ -26,14 +26,14 @@ public sealed record UcpOutcome
     /// <summary>True when the outcome is a stored answer replayed for a repeated idempotency key.</summary>
     public bool IsReplay { get; init; }
 
-    /// <summary>True for 200 and 201 outcomes: the operation ran and its answer may be replayed.</summary>
-    public bool IsSuccessStatus => StatusCode is 200 or 201;
+    /// <summary>True when the operation ran (a resource or a business error): its answer may be replayed.</summary>
+    public bool IsOperationAnswer => Kind != UcpOutcomeKind.ProtocolError;
 
     /// <summary>
     /// A protocol error: the operation did not run. The body is <c>{"code", "content", "path"?, "continue_url"?}</c>.
     /// Every transport and every rejection (validation, authentication, rate limits) writes errors through this one method.
     /// </summary>
-    /// <param name="statusCode">The HTTP status, 4xx or 5xx.</param>
+    /// <param name="statusCode">The HTTP status, 4xx or 5xx (anything else throws).</param>
     /// <param name="code">The UCP error code.</param>
     /// <param name="content">A human-readable explanation; never internals.</param>
     /// <param name="path">The JSONPath of the offending member, when known.</param>
@@ -42,6 +42,8 @@ public sealed record UcpOutcome
     /// <returns>The outcome.</returns>
     public static UcpOutcome ProtocolError(int statusCode, string code, string content, string? path = null, Uri? continueUrl = null, TimeSpan? retryAfter = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
         ArgumentException.ThrowIfNullOrEmpty(code);
         ArgumentNullException.ThrowIfNull(content);
         using var buffer = new MemoryStream();

@@ -10,8 +10,7 @@ namespace WixUcp.Storage;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     UseStringEnumConverter = true,
     IgnoreReadOnlyProperties = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    RespectNullableAnnotations = true)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StoredRecord<CheckoutSession>))]
 [JsonSerializable(typeof(StoredRecord<Order>))]
 [JsonSerializable(typeof(StoredRecord<IdempotentResponse>))]

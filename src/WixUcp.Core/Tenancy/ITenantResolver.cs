@@ -4,7 +4,7 @@ namespace WixUcp.Tenancy;
 
 /// <summary>
 /// Decides which merchant a UCP call is for. The embedded default serves one fixed tenant; a multi-store host
-/// resolves it from the caller's credentials or the host name the call arrived at.
+/// resolves it from the authenticated caller (<see cref="UcpCall.Caller"/>), for example an API key bound to a store.
 /// </summary>
 public interface ITenantResolver
 {

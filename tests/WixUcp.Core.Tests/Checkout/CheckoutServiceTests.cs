@@ -9,7 +9,6 @@ using WixUcp.Negotiation;
 using WixUcp.Orders;
 using WixUcp.Protocol;
 using WixUcp.Sandbox;
-using WixUcp.Storage;
 using WixUcp.Tenancy;
 
 namespace WixUcp.Core.Tests.Checkout;
@@ -147,7 +146,7 @@ public sealed class CheckoutServiceTests
         Assert.Equal("Express Shipping (US)", expectation.Description);
 
         var orderService = new OrderService(_orders);
-        Assert.Equal(UcpRecordSerializer.Serialize(order), UcpRecordSerializer.Serialize((await orderService.GetAsync(UcpTenant.Default, order.Id, PlatformA, Ct))!));
+        Assert.Same(order, await orderService.GetAsync(UcpTenant.Default, order.Id, PlatformA, Ct));
         Assert.Null(await orderService.GetAsync(UcpTenant.Default, order.Id, PlatformB, Ct));
         Assert.Equal(CheckoutStatus.Completed, (await _service.GetAsync(done.Id, _context, Ct)).Session!.Status);
     }
@@ -777,6 +776,10 @@ public sealed class CheckoutServiceTests
         ],
     };
 
+    // The sandbox's handler, as the operation layer fetches it before a checkout operation runs.
+    private static readonly PaymentHandlerDescriptor[] SandboxHandlers =
+        [new PaymentHandlerDescriptor { Name = "dev.wixucp.sandbox_payment", Id = "mock_payment_handler", InstrumentTypes = ["card"] }];
+
     private static CheckoutRequestContext Context(Uri platform, params string[] capabilities)
     {
         if (capabilities.Length == 0)
@@ -798,7 +801,8 @@ public sealed class CheckoutServiceTests
                 Capabilities = capabilities.ToDictionary(c => c, _ => Version, StringComparer.Ordinal),
                 IsCompatible = true,
             },
-            UcpTenant.Default);
+            UcpTenant.Default,
+            SandboxHandlers);
     }
 
     private static long TotalOf(CheckoutSession session) => session.Totals.Single(t => t.Type == TotalTypes.Total).Amount;

@@ -46,7 +46,7 @@ public sealed class InMemoryIdempotencyStoreTests
         var body = Encoding.UTF8.GetBytes("{\"id\":\"chk_1\",\"status\":\"incomplete\"}");
         var expected = body.ToArray();
         await BeginAsync("fp-1");
-        await _store.CompleteAsync(Key, new IdempotentResponse(201, "application/json", body), RecordLifetime, Ct);
+        await _store.CompleteAsync(Key, new IdempotentResponse { StatusCode = 201, ContentType = "application/json", Body = body }, RecordLifetime, Ct);
 
         // The caller's buffer may be reused after completion; the stored copy must not change.
         Array.Clear(body);
@@ -157,5 +157,5 @@ public sealed class InMemoryIdempotencyStoreTests
     private async Task<IdempotencyBeginResult> BeginAsync(string fingerprint) =>
         await _store.TryBeginAsync(Key, fingerprint, ClaimLifetime, Ct);
 
-    private static IdempotentResponse Response(string json) => new(200, "application/json", Encoding.UTF8.GetBytes(json));
+    private static IdempotentResponse Response(string json) => new() { StatusCode = 200, ContentType = "application/json", Body = Encoding.UTF8.GetBytes(json) };
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using WixUcp.Negotiation;
+using WixUcp.Core.Tests.TestSupport;
 using WixUcp.Protocol;
 using WixUcp.Versions;
 using WixUcp.Versions.V20260408;
@@ -162,19 +163,19 @@ public sealed class UcpNegotiatorTests
     public async Task A_registered_version_is_negotiated_with_its_own_capability_table()
     {
         // A second version is one more registration: negotiation then accepts it and answers with its capabilities.
-        var registry = new UcpVersionRegistry([new UcpVersion20260408(), new OlderVersion()]);
+        var registry = new UcpVersionRegistry([new UcpVersion20260408(), new StandInOlderVersion()]);
         var options = Options.Create(new WixUcpOptions());
         var older = Profile(Everything) with
         {
-            Version = OlderVersion.Name,
-            Capabilities = Everything.ToDictionary(c => c, _ => (IReadOnlyList<string>)[OlderVersion.Name], StringComparer.Ordinal),
+            Version = StandInOlderVersion.Name,
+            Capabilities = Everything.ToDictionary(c => c, _ => (IReadOnlyList<string>)[StandInOlderVersion.Name], StringComparer.Ordinal),
         };
 
         var negotiated = await new UcpNegotiator(new StubResolver(older), registry, options).NegotiateAsync(Header(ProfileUrl), UcpOperation.Checkout, Ct);
         var current = await new UcpNegotiator(new StubResolver(Profile(Everything)), registry, options).NegotiateAsync(Header(ProfileUrl), UcpOperation.Checkout, Ct);
 
         Assert.Equal(Version, registry.Current.Version);
-        Assert.Equal((OlderVersion.Name, true), (negotiated.Version, negotiated.IsCompatible));
+        Assert.Equal((StandInOlderVersion.Name, true), (negotiated.Version, negotiated.IsCompatible));
         Assert.Equal([UcpCapabilities.Checkout], negotiated.Capabilities.Keys);
         Assert.Equal(Version, current.Version);
     }
@@ -317,18 +318,5 @@ public sealed class UcpNegotiatorTests
 
             return ValueTask.FromResult(profile! with { Url = profileUrl });
         }
-    }
-
-    /// <summary>A stand-in older version offering checkout alone, reusing the current codec.</summary>
-    private sealed class OlderVersion : UcpProtocolVersion
-    {
-        public const string Name = "2026-01-23";
-
-        public override string Version => Name;
-
-        public override IUcpCodec Codec { get; } = new UcpVersion20260408().Codec;
-
-        public override IReadOnlyList<CapabilityDefinition> Capabilities { get; } =
-            [new(UcpCapabilities.Checkout, Name, [], "specification/checkout", "schemas/shopping/checkout.json")];
     }
 }

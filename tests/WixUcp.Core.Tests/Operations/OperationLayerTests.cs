@@ -1,13 +1,16 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WixUcp.Checkout;
 using WixUcp.Core.Tests.TestSupport;
 using WixUcp.Negotiation;
 using WixUcp.Operations;
 using WixUcp.Orders;
 using WixUcp.Protocol;
+using WixUcp.Storage;
 using WixUcp.Tenancy;
+using WixUcp.Versions;
 
 namespace WixUcp.Core.Tests.Operations;
 
@@ -20,6 +23,8 @@ public sealed class OperationLayerTests : IDisposable
     private const string Version = "2026-04-08";
     private const string Agent = "profile=\"https://platform.example/profile\"";
     private static readonly Uri BaseUrl = new("https://merchant.example/");
+    private static readonly Uri RestEndpoint = new("https://merchant.example/ucp");
+    private static readonly Uri ProfileUrl = new("https://merchant.example/.well-known/ucp");
     private readonly ServiceProvider _services;
     private readonly UcpOperations _operations;
 
@@ -72,7 +77,16 @@ public sealed class OperationLayerTests : IDisposable
         // The completion commit stored the order under the sandbox's one tenant.
         var stored = await _services.GetRequiredService<IOrderStore>().GetAsync(UcpTenant.Default.Id, orderId, Ct);
         Assert.Equal(id, stored!.CheckoutId);
-        Assert.Equal(CheckoutStatus.Completed, (await _services.GetRequiredService<ICheckoutSessionStore>().GetAsync(UcpTenant.Default.Id, id, Ct))!.Status);
+        var session = (await _services.GetRequiredService<ICheckoutSessionStore>().GetAsync(UcpTenant.Default.Id, id, Ct))!;
+        Assert.Equal(CheckoutStatus.Completed, session.Status);
+
+        // What a durable store would write: the stored-record bytes read back to a record that writes the same bytes.
+        var sessionBytes = UcpRecordSerializer.Serialize(session);
+        var orderBytes = UcpRecordSerializer.Serialize(stored);
+        Assert.Equal(sessionBytes, UcpRecordSerializer.Serialize(UcpRecordSerializer.DeserializeCheckoutSession(sessionBytes)));
+        Assert.Equal(orderBytes, UcpRecordSerializer.Serialize(UcpRecordSerializer.DeserializeOrder(orderBytes)));
+        Assert.Equal(session.Messages.Select(m => (m.Code, m.Target)), UcpRecordSerializer.DeserializeCheckoutSession(sessionBytes).Messages.Select(m => (m.Code, m.Target)));
+        Assert.Equal(orderId, UcpRecordSerializer.DeserializeOrder(orderBytes).Id);
     }
 
     [Fact]
@@ -91,12 +105,47 @@ public sealed class OperationLayerTests : IDisposable
     [Fact]
     public async Task The_business_profile_comes_from_the_current_version_with_the_tenants_handlers()
     {
-        var profile = Json(await _operations.GetBusinessProfileAsync(Call(body: null), new Uri("https://merchant.example/ucp"), Ct));
+        var profile = Json(await _operations.GetBusinessProfileAsync(Call(body: null), RestEndpoint, ProfileUrl, version: null, Ct));
 
         Assert.Equal(Version, profile["ucp"]!["version"]!.GetValue<string>());
         Assert.Null(profile["ucp"]!["supported_versions"]);
         var handler = profile["ucp"]!["payment_handlers"]!["dev.wixucp.sandbox_payment"]![0]!;
         Assert.Equal(("mock_payment_handler", Version), (handler["id"]!.GetValue<string>(), handler["version"]!.GetValue<string>()));
+        var unknown = await _operations.GetBusinessProfileAsync(Call(body: null), RestEndpoint, ProfileUrl, "2025-01-01", Ct);
+        Assert.Equal((404, "version_unsupported"), (unknown.StatusCode, unknown.ErrorCode));
+    }
+
+    [Fact]
+    public async Task Older_registered_versions_are_listed_with_their_own_profiles()
+    {
+        var services = new ServiceCollection();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<UcpProtocolVersion, StandInOlderVersion>());
+        services.AddWixUcp().AddSandboxStore(o => o.DataDirectory = TestData.SampleHostDataset);
+        using var provider = services.BuildServiceProvider();
+        var operations = provider.GetRequiredService<UcpOperations>();
+
+        var current = Json(await operations.GetBusinessProfileAsync(Call(body: null), RestEndpoint, ProfileUrl, version: null, Ct));
+        var older = Json(await operations.GetBusinessProfileAsync(Call(body: null), RestEndpoint, ProfileUrl, StandInOlderVersion.Name, Ct));
+
+        Assert.Equal(
+            "https://merchant.example/.well-known/ucp/" + StandInOlderVersion.Name,
+            current["ucp"]!["supported_versions"]![StandInOlderVersion.Name]!.GetValue<string>());
+        Assert.Equal([UcpCapabilities.Checkout], older["ucp"]!["capabilities"]!.AsObject().Select(c => c.Key));
+        Assert.Equal(StandInOlderVersion.Name, older["ucp"]!["capabilities"]![UcpCapabilities.Checkout]![0]!["version"]!.GetValue<string>());
+        Assert.Null(older["ucp"]!["supported_versions"]);
+    }
+
+    [Fact]
+    public void Replacing_a_store_without_its_completion_commit_is_refused_when_the_services_are_built()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ICheckoutSessionStore>(sp => new ForeignSessionStore(new InMemoryCheckoutSessionStore(TimeProvider.System)));
+        services.AddWixUcp().AddSandboxStore(o => o.DataDirectory = TestData.SampleHostDataset);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<UcpOperations>());
+
+        Assert.Contains("ICheckoutCompletionStore", error.Message, StringComparison.Ordinal);
     }
 
     private static UcpCall Call(string? body, string? idempotencyKey = "") => new()
@@ -124,5 +173,16 @@ public sealed class OperationLayerTests : IDisposable
                 Version = Version,
                 Capabilities = Capabilities.ToDictionary(c => c, _ => (IReadOnlyList<string>)[Version], StringComparer.Ordinal),
             });
+    }
+
+    /// <summary>A session store of another kind (as a storage package would bring), delegating to memory.</summary>
+    private sealed class ForeignSessionStore(ICheckoutSessionStore inner) : ICheckoutSessionStore
+    {
+        public ValueTask<CheckoutSession?> GetAsync(string tenantId, string id, CancellationToken cancellationToken) => inner.GetAsync(tenantId, id, cancellationToken);
+
+        public ValueTask<bool> TryCreateAsync(CheckoutSession session, CancellationToken cancellationToken) => inner.TryCreateAsync(session, cancellationToken);
+
+        public ValueTask<bool> TryUpdateAsync(CheckoutSession session, long expectedVersion, CancellationToken cancellationToken) =>
+            inner.TryUpdateAsync(session, expectedVersion, cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ public sealed class UcpRecordSerializerTests
     [Fact]
     public void Records_carry_their_format_version_and_refuse_unknown_ones()
     {
-        var response = new WixUcp.Idempotency.IdempotentResponse(201, "application/json", Encoding.UTF8.GetBytes("{\"id\":\"chk_1\"}"));
+        var response = new WixUcp.Idempotency.IdempotentResponse { StatusCode = 201, ContentType = "application/json", Body = Encoding.UTF8.GetBytes("{\"id\":\"chk_1\"}") };
 
         var bytes = UcpRecordSerializer.Serialize(response);
         var text = Encoding.UTF8.GetString(bytes);
