@@ -8,9 +8,16 @@ namespace WixUcp.AspNetCore.Routing;
 
 /// <summary>
 /// The REST binding: turns an HTTP request into a <see cref="UcpCall"/> and the <see cref="UcpOutcome"/> back into a
-/// response. Its own concerns come first, in this order: media type, then size (the body is read once into
-/// <see cref="IUcpRequestBodyFeature"/>); authentication runs before it as middleware; negotiation, idempotency and the
-/// operation run in <see cref="UcpOperations"/>.
+/// response. The order of concerns, and why:
+/// <list type="number">
+/// <item>Size and media type: the body is read once into <see cref="IUcpRequestBodyFeature"/>, whose limit holds at
+/// the first read whoever reads it, so nothing ever buffers more than <c>WixUcp:MaxRequestBytes</c>.</item>
+/// <item>Authentication (middleware in front of the binding): signature checks read the same bounded body, and an
+/// unauthenticated caller costs no profile fetch.</item>
+/// <item>Negotiation, in <see cref="UcpOperations"/>: the version decides how the body is read and the answer written.</item>
+/// <item>Idempotency: keys are scoped to the negotiated platform, and a retry must not run the operation twice.</item>
+/// <item>The operation.</item>
+/// </list>
 /// </summary>
 internal static class RestBinding
 {

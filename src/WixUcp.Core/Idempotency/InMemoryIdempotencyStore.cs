@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using WixUcp.Storage;
 
 namespace WixUcp.Idempotency;
 
-/// <summary>Idempotency records in process memory, responses held as stored-record bytes: for the embedded default and tests.</summary>
+/// <summary>Idempotency records in process memory: for the embedded default and tests.</summary>
 internal sealed class InMemoryIdempotencyStore(TimeProvider timeProvider) : IIdempotencyStore
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -44,18 +43,20 @@ internal sealed class InMemoryIdempotencyStore(TimeProvider timeProvider) : IIde
 
             return ValueTask.FromResult(existing.Response is null
                 ? IdempotencyBeginResult.InProgress
-                : new IdempotencyBeginResult(IdempotencyBeginStatus.Replay, UcpRecordSerializer.DeserializeIdempotentResponse(existing.Response)));
+                : new IdempotencyBeginResult(IdempotencyBeginStatus.Replay, existing.Response));
         }
     }
 
     public ValueTask CompleteAsync(string key, IdempotentResponse response, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var bytes = UcpRecordSerializer.Serialize(response);
+
+        // The caller's buffer may be reused: keep a copy of the bytes to replay.
+        var kept = response with { Body = response.Body.ToArray() };
         _entries.AddOrUpdate(
             key,
             _ => throw new InvalidOperationException("The idempotency key was not claimed."),
-            (_, existing) => existing with { Response = bytes, ExpiresAt = timeProvider.GetUtcNow() + lifetime });
+            (_, existing) => existing with { Response = kept, ExpiresAt = timeProvider.GetUtcNow() + lifetime });
         return ValueTask.CompletedTask;
     }
 
@@ -85,5 +86,5 @@ internal sealed class InMemoryIdempotencyStore(TimeProvider timeProvider) : IIde
         }
     }
 
-    private sealed record Entry(string Fingerprint, byte[]? Response, DateTimeOffset ExpiresAt);
+    private sealed record Entry(string Fingerprint, IdempotentResponse? Response, DateTimeOffset ExpiresAt);
 }
