@@ -110,12 +110,8 @@ public sealed partial class UcpOperations : IDisposable
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The created checkout (201), a business error or a protocol error.</returns>
     public ValueTask<UcpOutcome> CreateCheckoutAsync(UcpCall call, CancellationToken cancellationToken) =>
-        RunAsync(call, UcpOperation.Checkout, "create_checkout", resourceId: null, stateChanging: true, async (context, ct) =>
-        {
-            var checkout = await CheckoutContextAsync(context, ct).ConfigureAwait(false);
-            return CheckoutOutcome(context, checkout, await _checkouts.CreateAsync(context.Codec.ReadCheckoutCreate(call.Body.Span), checkout, ct).ConfigureAwait(false));
-        },
-            cancellationToken);
+        RunCheckoutAsync(call, "create_checkout", resourceId: null, stateChanging: true, (context, checkout, ct) =>
+            _checkouts.CreateAsync(context.Codec.ReadCheckoutCreate(call.Body.Span), checkout, ct), cancellationToken);
 
     /// <summary>Get Checkout.</summary>
     /// <param name="call">The call.</param>
@@ -123,12 +119,8 @@ public sealed partial class UcpOperations : IDisposable
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The checkout, or a not-found business error.</returns>
     public ValueTask<UcpOutcome> GetCheckoutAsync(UcpCall call, string checkoutId, CancellationToken cancellationToken) =>
-        RunAsync(call, UcpOperation.Checkout, "get_checkout", checkoutId, stateChanging: false, async (context, ct) =>
-        {
-            var checkout = await CheckoutContextAsync(context, ct).ConfigureAwait(false);
-            return CheckoutOutcome(context, checkout, await _checkouts.GetAsync(checkoutId, checkout, ct).ConfigureAwait(false));
-        },
-            cancellationToken);
+        RunCheckoutAsync(call, "get_checkout", checkoutId, stateChanging: false, (context, checkout, ct) =>
+            _checkouts.GetAsync(checkoutId, checkout, ct), cancellationToken);
 
     /// <summary>Update Checkout: line items replace; other members present replace, absent ones are kept.</summary>
     /// <param name="call">The call.</param>
@@ -136,12 +128,8 @@ public sealed partial class UcpOperations : IDisposable
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The updated checkout, a business error or a protocol error.</returns>
     public ValueTask<UcpOutcome> UpdateCheckoutAsync(UcpCall call, string checkoutId, CancellationToken cancellationToken) =>
-        RunAsync(call, UcpOperation.Checkout, "update_checkout", checkoutId, stateChanging: true, async (context, ct) =>
-        {
-            var checkout = await CheckoutContextAsync(context, ct).ConfigureAwait(false);
-            return CheckoutOutcome(context, checkout, await _checkouts.UpdateAsync(checkoutId, context.Codec.ReadCheckoutUpdate(call.Body.Span), checkout, ct).ConfigureAwait(false));
-        },
-            cancellationToken);
+        RunCheckoutAsync(call, "update_checkout", checkoutId, stateChanging: true, (context, checkout, ct) =>
+            _checkouts.UpdateAsync(checkoutId, context.Codec.ReadCheckoutUpdate(call.Body.Span), checkout, ct), cancellationToken);
 
     /// <summary>Complete Checkout: charges the chosen instrument and places the order.</summary>
     /// <param name="call">The call.</param>
@@ -149,12 +137,8 @@ public sealed partial class UcpOperations : IDisposable
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The completed (or still open, with messages) checkout, a business error or a protocol error.</returns>
     public ValueTask<UcpOutcome> CompleteCheckoutAsync(UcpCall call, string checkoutId, CancellationToken cancellationToken) =>
-        RunAsync(call, UcpOperation.Checkout, "complete_checkout", checkoutId, stateChanging: true, async (context, ct) =>
-        {
-            var checkout = await CheckoutContextAsync(context, ct).ConfigureAwait(false);
-            return CheckoutOutcome(context, checkout, await _checkouts.CompleteAsync(checkoutId, context.Codec.ReadCheckoutComplete(call.Body.Span), checkout, ct).ConfigureAwait(false));
-        },
-            cancellationToken);
+        RunCheckoutAsync(call, "complete_checkout", checkoutId, stateChanging: true, (context, checkout, ct) =>
+            _checkouts.CompleteAsync(checkoutId, context.Codec.ReadCheckoutComplete(call.Body.Span), checkout, ct), cancellationToken);
 
     /// <summary>Cancel Checkout. The body, if any, is not read.</summary>
     /// <param name="call">The call.</param>
@@ -162,12 +146,8 @@ public sealed partial class UcpOperations : IDisposable
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The canceled checkout, a business error or a protocol error.</returns>
     public ValueTask<UcpOutcome> CancelCheckoutAsync(UcpCall call, string checkoutId, CancellationToken cancellationToken) =>
-        RunAsync(call, UcpOperation.Checkout, "cancel_checkout", checkoutId, stateChanging: true, async (context, ct) =>
-        {
-            var checkout = await CheckoutContextAsync(context, ct).ConfigureAwait(false);
-            return CheckoutOutcome(context, checkout, await _checkouts.CancelAsync(checkoutId, checkout, ct).ConfigureAwait(false));
-        },
-            cancellationToken);
+        RunCheckoutAsync(call, "cancel_checkout", checkoutId, stateChanging: true, (context, checkout, ct) =>
+            _checkouts.CancelAsync(checkoutId, checkout, ct), cancellationToken);
 
     /// <summary>Get Order, for the platform that placed it.</summary>
     /// <param name="call">The call.</param>
@@ -297,6 +277,20 @@ public sealed partial class UcpOperations : IDisposable
                 return UcpOutcome.ProtocolError(500, "internal_error", "The request failed unexpectedly; it can be retried.");
         }
     }
+
+    private ValueTask<UcpOutcome> RunCheckoutAsync(
+        UcpCall call,
+        string operation,
+        string? resourceId,
+        bool stateChanging,
+        Func<OperationContext, CheckoutRequestContext, CancellationToken, ValueTask<CheckoutResult>> run,
+        CancellationToken cancellationToken) =>
+        RunAsync(call, UcpOperation.Checkout, operation, resourceId, stateChanging, async (context, ct) =>
+        {
+            var checkout = await CheckoutContextAsync(context, ct).ConfigureAwait(false);
+            return CheckoutOutcome(context, checkout, await run(context, checkout, ct).ConfigureAwait(false));
+        },
+        cancellationToken);
 
     // The tenant's payment handlers are fetched before the operation changes anything: the answer written after a
     // committed change then cannot fail on them, and the same list checks the instrument and is advertised.
