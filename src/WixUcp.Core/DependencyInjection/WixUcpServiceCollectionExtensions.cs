@@ -5,6 +5,7 @@ using WixUcp;
 using WixUcp.Catalog;
 using WixUcp.Checkout;
 using WixUcp.Commerce;
+using WixUcp.Diagnostics;
 using WixUcp.Idempotency;
 using WixUcp.Negotiation;
 using WixUcp.Operations;
@@ -44,6 +45,8 @@ public static class WixUcpServiceCollectionExtensions
         services.AddOptions<WixUcpOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WixUcpOptions>, WixUcpOptionsValidator>());
         services.AddLogging();
+        services.AddMetrics();
+        services.TryAddSingleton<WixUcpMetrics>();
         services.TryAddSingleton(TimeProvider.System);
 
         // Protocol versions: one registration each; negotiation picks one per request.

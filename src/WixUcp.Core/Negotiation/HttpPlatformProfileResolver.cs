@@ -102,7 +102,13 @@ internal sealed partial class HttpPlatformProfileResolver(
                 throw NegotiationException.Unreachable("The platform profile could not be read.", ex);
             }
 
-            var profile = PlatformProfileParser.Parse(profileUrl, body);
+            var profile = PlatformProfileParser.Parse(profileUrl, body, settings.Mode);
+            if (profile.Tolerances.Count > 0)
+            {
+                // Once per fetch (so once per cache period), not per request: operators see which platforms deviate.
+                LogTolerated(logger, profileUrl, string.Join(", ", profile.Tolerances));
+            }
+
             var duration = response.Headers.CacheControl?.MaxAge ?? settings.ProfileCacheDuration;
             duration = TimeSpan.FromTicks(Math.Clamp(duration.Ticks, MinimumCacheDuration.Ticks, MaximumCacheDuration.Ticks));
             _cache.Set(profileUrl.AbsoluteUri, profile, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = duration });
@@ -136,6 +142,9 @@ internal sealed partial class HttpPlatformProfileResolver(
             return buffer.ToArray();
         }
     }
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Platform profile {ProfileUrl} deviates from UCP ({Tolerances}); accepted in Tolerant negotiation mode")]
+    private static partial void LogTolerated(ILogger logger, Uri profileUrl, string tolerances);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Platform profile {ProfileUrl} could not be fetched: {Reason}")]
     private static partial void LogFetchFailed(ILogger logger, Uri profileUrl, string reason);

@@ -17,4 +17,7 @@ public sealed record PlatformProfile
 
     /// <summary>From the order capability config: where order webhooks go.</summary>
     public Uri? OrderWebhookUrl { get; init; }
+
+    /// <summary>The deviations from the specification accepted while reading the profile (Tolerant mode); empty when none.</summary>
+    public IReadOnlyList<string> Tolerances { get; init; } = [];
 }

@@ -7,7 +7,15 @@ namespace WixUcp.Negotiation;
 /// <summary>Reads the parts of a platform profile that negotiation relies on, rejecting profiles that break the schema there.</summary>
 internal static partial class PlatformProfileParser
 {
-    public static PlatformProfile Parse(Uri url, ReadOnlySpan<byte> json)
+    /// <summary>Parses as <see cref="NegotiationMode.Strict"/> does.</summary>
+    public static PlatformProfile Parse(Uri url, ReadOnlySpan<byte> json) => Parse(url, json, NegotiationMode.Strict);
+
+    /// <summary>
+    /// Parses a profile. In <see cref="NegotiationMode.Tolerant"/> mode absent <c>services</c>, <c>payment_handlers</c>
+    /// and <c>capabilities</c> read as empty and are listed in <see cref="PlatformProfile.Tolerances"/>; members that are
+    /// present keep every structural rule.
+    /// </summary>
+    public static PlatformProfile Parse(Uri url, ReadOnlySpan<byte> json, NegotiationMode mode)
     {
         JsonDocument document;
         try
@@ -34,8 +42,9 @@ internal static partial class PlatformProfileParser
                 throw NegotiationException.Malformed("The platform profile's ucp.version must be a YYYY-MM-DD string.");
             }
 
-            RequireObject(ucp, "services");
-            RequireObject(ucp, "payment_handlers");
+            var tolerances = new List<string>();
+            RequireObject(ucp, "services", mode, Tolerances.ServicesAbsent, tolerances);
+            RequireObject(ucp, "payment_handlers", mode, Tolerances.PaymentHandlersAbsent, tolerances);
             var capabilities = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             var supportsMultiGroup = false;
             Uri? webhookUrl = null;
@@ -85,6 +94,10 @@ internal static partial class PlatformProfileParser
                     capabilities[entry.Name] = versions;
                 }
             }
+            else if (mode == NegotiationMode.Tolerant)
+            {
+                tolerances.Add(Tolerances.CapabilitiesAbsent);
+            }
 
             return new PlatformProfile
             {
@@ -93,13 +106,20 @@ internal static partial class PlatformProfileParser
                 Capabilities = capabilities,
                 SupportsMultiGroup = supportsMultiGroup,
                 OrderWebhookUrl = webhookUrl,
+                Tolerances = tolerances,
             };
         }
     }
 
-    private static void RequireObject(JsonElement ucp, string name)
+    private static void RequireObject(JsonElement ucp, string name, NegotiationMode mode, string tolerance, List<string> tolerances)
     {
-        if (!ucp.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Object)
+        if (!ucp.TryGetProperty(name, out var value) && mode == NegotiationMode.Tolerant)
+        {
+            tolerances.Add(tolerance);
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
         {
             throw NegotiationException.Malformed($"The platform profile's ucp.{name} must be an object.");
         }

@@ -1,5 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using WixUcp.Diagnostics;
 using WixUcp.Protocol;
 using WixUcp.Versions;
 
@@ -8,9 +12,21 @@ namespace WixUcp.Negotiation;
 /// <summary>
 /// Runs UCP negotiation for a request: reads the <c>UCP-Agent</c> header, resolves the platform profile, checks the
 /// protocol version and intersects capabilities (by name, then highest common version; extensions pruned with their parents).
+/// In <see cref="NegotiationMode.Tolerant"/> mode an operation whose capability family the platform does not declare at all
+/// is served with the business's capabilities of that family; the version check is never relaxed.
 /// </summary>
-internal sealed class UcpNegotiator(IPlatformProfileResolver resolver, UcpVersionRegistry versions, IOptions<WixUcpOptions> options)
+internal sealed partial class UcpNegotiator(
+    IPlatformProfileResolver resolver,
+    UcpVersionRegistry versions,
+    IOptions<WixUcpOptions> options,
+    ILogger<UcpNegotiator>? logger = null,
+    WixUcpMetrics? metrics = null)
 {
+    // Remembers which (profile, tolerance) pairs were logged, so each is logged once; bounded against profile floods.
+    private const int MaxRemembered = 4096;
+    private readonly ConcurrentDictionary<(string Profile, string Tolerance), byte> _logged = new();
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
     public async ValueTask<NegotiationResult> NegotiateAsync(string? ucpAgentHeader, UcpOperation operation, CancellationToken cancellationToken)
     {
         var profileUrl = ParseAgentHeader(ucpAgentHeader, options.Value.Negotiation.AllowInsecureLoopbackProfiles);
@@ -23,8 +39,18 @@ internal sealed class UcpNegotiator(IPlatformProfileResolver resolver, UcpVersio
                 $"Protocol version {platform.Version} is not supported; this business speaks {string.Join(", ", versions.All.Select(v => v.Version))}.");
         }
 
+        foreach (var tolerance in platform.Tolerances)
+        {
+            metrics?.ToleranceApplied(tolerance);
+        }
+
         var active = Intersect(platform, version.Capabilities);
         var root = RootFor(operation);
+        if (options.Value.Negotiation.Mode == NegotiationMode.Tolerant)
+        {
+            ServeUndeclaredFamily(platform, version, root, active);
+        }
+
         var relevant = version.Capabilities
             .Where(c => active.ContainsKey(c.Name) && (c.Name == root || c.Extends.Contains(root)))
             .ToDictionary(c => c.Name, c => active[c.Name], StringComparer.Ordinal);
@@ -36,6 +62,38 @@ internal sealed class UcpNegotiator(IPlatformProfileResolver resolver, UcpVersio
             IsCompatible = relevant.ContainsKey(root),
         };
     }
+
+    // A platform that declares nothing of the operation's family (for example only dev.ucp.shopping.order, to register its
+    // webhook, and then checkout calls) gets the business's capabilities of that family for this call. A family it does
+    // declare, even in another version, is negotiated as declared.
+    private void ServeUndeclaredFamily(PlatformProfile platform, UcpProtocolVersion version, string root, Dictionary<string, string> active)
+    {
+        var family = version.Capabilities.First(c => c.Name == root).Family;
+        var members = version.Capabilities.Where(c => c.Family == family).ToList();
+        if (members.Any(c => platform.Capabilities.ContainsKey(c.Name)))
+        {
+            return;
+        }
+
+        foreach (var capability in members)
+        {
+            active[capability.Name] = capability.Version;
+        }
+
+        metrics?.ToleranceApplied(Tolerances.FamilyUndeclared);
+        if (_logged.Count >= MaxRemembered)
+        {
+            _logged.Clear();
+        }
+
+        if (_logged.TryAdd((platform.Url.AbsoluteUri, family), 0))
+        {
+            LogFamilyServed(_logger, platform.Url, family);
+        }
+    }
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Platform profile {ProfileUrl} declares no {Family} capability; served the business's in Tolerant negotiation mode")]
+    private static partial void LogFamilyServed(ILogger logger, Uri profileUrl, string family);
 
     /// <summary>The root capability an operation needs.</summary>
     internal static string RootFor(UcpOperation operation) => operation switch

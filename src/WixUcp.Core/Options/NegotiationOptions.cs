@@ -4,6 +4,12 @@ namespace WixUcp;
 public sealed class NegotiationOptions
 {
     /// <summary>
+    /// <see cref="NegotiationMode.Tolerant"/> (the default) accepts the profile shapes platforms publish in the field;
+    /// <see cref="NegotiationMode.Strict"/> applies the specification to the letter.
+    /// </summary>
+    public NegotiationMode Mode { get; set; } = NegotiationMode.Tolerant;
+
+    /// <summary>
     /// Allows <c>http://</c> platform profiles on loopback hosts (localhost, 127.0.0.0/8, ::1). For local development
     /// and tests only; production platforms must serve their profile over HTTPS.
     /// </summary>

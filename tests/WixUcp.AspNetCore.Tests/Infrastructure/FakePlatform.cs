@@ -51,6 +51,9 @@ public sealed class FakePlatform : IAsyncLifetime
                 "old-version" => Json(Profile(AllNames, version: "2026-01-23")),
                 "not-json" => Results.Text("<html>hello</html>", "text/html"),
                 "no-services" => Json("""{"ucp":{"version":"2026-04-08","payment_handlers":{}}}"""),
+                "no-payment-handlers" => Json(Profile(AllNames, paymentHandlers: false)),
+                "order-only" => Json(Profile(["dev.ucp.shopping.order"])),
+                "search-only" => Json(Profile(["dev.ucp.shopping.catalog.search"])),
                 "server-error" or "server-error-cached" => Results.StatusCode(500),
                 "redirect" => Results.Redirect("/profiles/full"),
                 "slow" => Slow(http),
@@ -85,7 +88,7 @@ public sealed class FakePlatform : IAsyncLifetime
         return Json(Profile(AllNames));
     }
 
-    private static string Profile(IEnumerable<string> capabilities, string version = "2026-04-08")
+    private static string Profile(IEnumerable<string> capabilities, string version = "2026-04-08", bool paymentHandlers = true)
     {
         var entries = capabilities.Select(name =>
         {
@@ -97,8 +100,7 @@ public sealed class FakePlatform : IAsyncLifetime
         return $$"""
             {"ucp": {"version": "{{version}}",
               "services": {"dev.ucp.shopping": [{"version": "{{version}}", "transport": "rest", "spec": "https://ucp.dev/{{version}}/specification/overview", "schema": "https://ucp.dev/{{version}}/services/shopping/rest.openapi.json"}]},
-              "capabilities": { {{string.Join(", ", entries)}} },
-              "payment_handlers": {}
+              "capabilities": { {{string.Join(", ", entries)}} }{{(paymentHandlers ? ", \"payment_handlers\": {}" : "")}}
               }
             }
             """;

@@ -1,11 +1,22 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace WixUcp.AspNetCore.Tests.Infrastructure;
 
-/// <summary>The sample host on its embedded default, with loopback platform profiles allowed.</summary>
-public sealed class UcpAppFactory : WebApplicationFactory<Program>
+/// <summary>The sample host on its embedded default, with loopback platform profiles allowed and its logs captured.</summary>
+public sealed class UcpAppFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
+    public UcpAppFactory()
+        : this(null)
+    {
+    }
+
+    /// <summary>Every log line the host wrote, as category and formatted message.</summary>
+    public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -13,5 +24,36 @@ public sealed class UcpAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("WixUcp:Negotiation:ProfileFetchTimeout", "00:00:01");
         builder.UseSetting("WixUcp:PublicBaseUrl", "https://shop.test/");
         builder.UseSetting("Sample:ServeDemoPlatformProfile", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(Logs)));
+    }
+
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<(string, LogLevel, string)> logs) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, logs);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class CapturingLogger(string category, ConcurrentQueue<(string, LogLevel, string)> logs) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                logs.Enqueue((category, logLevel, formatter(state, exception)));
+            }
+        }
     }
 }

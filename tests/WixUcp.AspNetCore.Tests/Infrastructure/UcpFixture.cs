@@ -1,11 +1,18 @@
 namespace WixUcp.AspNetCore.Tests.Infrastructure;
 
-/// <summary>One fake platform and one server under test, shared by a test class.</summary>
-public sealed class UcpFixture : IAsyncLifetime
+/// <summary>One fake platform and one server under test (the sample host's defaults: Tolerant negotiation), shared by a test class.</summary>
+public class UcpFixture : IAsyncLifetime
 {
+    public UcpFixture()
+        : this(null)
+    {
+    }
+
+    protected UcpFixture(IReadOnlyDictionary<string, string>? settings) => App = new UcpAppFactory(settings);
+
     public FakePlatform Platform { get; } = new();
 
-    public UcpAppFactory App { get; } = new();
+    public UcpAppFactory App { get; }
 
     public UcpClient Client(string profile = FakePlatform.AllCapabilities) => new(App.CreateClient(), Platform.Agent(profile));
 
@@ -15,5 +22,6 @@ public sealed class UcpFixture : IAsyncLifetime
     {
         await App.DisposeAsync();
         await Platform.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

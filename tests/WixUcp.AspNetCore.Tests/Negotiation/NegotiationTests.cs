@@ -4,7 +4,8 @@ using WixUcp.AspNetCore.Tests.Schemas;
 
 namespace WixUcp.AspNetCore.Tests.Negotiation;
 
-public sealed class NegotiationTests(UcpFixture fixture) : IClassFixture<UcpFixture>
+/// <summary>Negotiation by the specification's rules (Strict mode); what Tolerant mode accepts is in <see cref="TolerantNegotiationTests"/>.</summary>
+public sealed class NegotiationTests(StrictUcpFixture fixture) : IClassFixture<StrictUcpFixture>
 {
     public static TheoryData<string> InvalidAgents => new()
     {
@@ -37,6 +38,7 @@ public sealed class NegotiationTests(UcpFixture fixture) : IClassFixture<UcpFixt
     [InlineData("slow", HttpStatusCode.FailedDependency, "profile_unreachable")]
     [InlineData("not-json", HttpStatusCode.UnprocessableEntity, "profile_malformed")]
     [InlineData("no-services", HttpStatusCode.UnprocessableEntity, "profile_malformed")]
+    [InlineData("no-payment-handlers", HttpStatusCode.UnprocessableEntity, "profile_malformed")]
     [InlineData("old-version", HttpStatusCode.UnprocessableEntity, "version_unsupported")]
     public async Task Profile_problems_get_the_spec_codes(string profile, HttpStatusCode status, string code)
     {
@@ -55,6 +57,15 @@ public sealed class NegotiationTests(UcpFixture fixture) : IClassFixture<UcpFixt
 
         // Extensions without their parent are pruned, leaving nothing for checkout.
         var checkout = await fixture.Client("extensions-only").PostAsync("/ucp/checkout-sessions", Checkouts.Create());
+        Assert.Equal(HttpStatusCode.OK, checkout.Status);
+        Assert.Equal("capabilities_incompatible", checkout.Json["messages"]![0]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_platform_declaring_only_orders_gets_capabilities_incompatible_for_checkout()
+    {
+        var checkout = await fixture.Client("order-only").PostAsync("/ucp/checkout-sessions", Checkouts.Create());
+
         Assert.Equal(HttpStatusCode.OK, checkout.Status);
         Assert.Equal("capabilities_incompatible", checkout.Json["messages"]![0]!["code"]!.GetValue<string>());
     }

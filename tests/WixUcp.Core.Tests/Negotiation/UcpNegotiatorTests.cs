@@ -289,7 +289,9 @@ public sealed class UcpNegotiatorTests
 
     private static UcpNegotiator Negotiator(IPlatformProfileResolver resolver, bool allowInsecureLoopback = false)
     {
+        // These are the specification's rules: Strict mode (Tolerant mode has its own tests).
         var options = new WixUcpOptions();
+        options.Negotiation.Mode = NegotiationMode.Strict;
         options.Negotiation.AllowInsecureLoopbackProfiles = allowInsecureLoopback;
         return new UcpNegotiator(resolver, new UcpVersionRegistry([new UcpVersion20260408()]), Options.Create(options));
     }

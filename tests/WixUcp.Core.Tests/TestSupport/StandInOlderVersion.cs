@@ -14,5 +14,5 @@ internal sealed class StandInOlderVersion : UcpProtocolVersion
     public override IUcpCodec Codec { get; } = new UcpVersion20260408().Codec;
 
     public override IReadOnlyList<CapabilityDefinition> Capabilities { get; } =
-        [new(UcpCapabilities.Checkout, Name, [], "specification/checkout", "schemas/shopping/checkout.json")];
+        [new(UcpCapabilities.Checkout, Name, [], "specification/checkout", "schemas/shopping/checkout.json", CapabilityFamilies.Checkout)];
 }
