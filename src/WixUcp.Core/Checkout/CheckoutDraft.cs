@@ -7,6 +7,9 @@ internal sealed record CheckoutDraft
 {
     public required string Id { get; init; }
     public required List<LineInput> Lines { get; init; }
+
+    /// <summary>Positions of lines whose quantity was clamped to the configured maximum.</summary>
+    public IReadOnlyList<int> AdjustedQuantities { get; init; } = [];
     public Buyer? Buyer { get; init; }
     public PurchaseContext? Context { get; init; }
     public FulfillmentDraft? Method { get; init; }

@@ -20,11 +20,16 @@ internal sealed class CheckoutEvaluator(ICheckoutBackend backend, WixUcpOptions 
         var fulfillmentActive = context.Negotiation.IsActive(UcpCapabilities.Fulfillment);
         var method = draft.Method;
 
-        // Offer the buyer's saved addresses when the platform has sent none.
-        if (fulfillmentActive && method is not { Destinations.Count: > 0 } && draft.Buyer?.Email is { Length: > 0 } email)
+        // The buyer's saved addresses: offered when the platform has sent no destination, and recognised (by content)
+        // when it sends one back under another id.
+        if (fulfillmentActive && draft.Buyer?.Email is { Length: > 0 } email)
         {
             var saved = await backend.FindSavedAddressesAsync(context.Tenant, email, cancellationToken).ConfigureAwait(false);
-            if (saved.Count > 0)
+            if (saved.Count > 0 && method is { Destinations.Count: > 0 } sent)
+            {
+                method = SavedAddressMatch.Reuse(sent, saved);
+            }
+            else if (saved.Count > 0)
             {
                 method = (method ?? new FulfillmentDraft { Id = FulfillmentDraft.DefaultMethodId }) with
                 {
@@ -80,6 +85,14 @@ internal sealed class CheckoutEvaluator(ICheckoutBackend backend, WixUcpOptions 
             RequiresShipping = q.RequiresShipping,
             Totals = q.Totals,
         }).ToList();
+        foreach (var i in draft.AdjustedQuantities)
+        {
+            messages.Add(UcpMessage.Warning(
+                MessageCodes.QuantityAdjusted,
+                $"{quote.Lines[i].Title}: at most {options.Checkout.MaxQuantity.ToString(CultureInfo.InvariantCulture)} can be ordered at once; the quantity was reduced.",
+                MessageTarget.At(MessageTargetKind.LineItemQuantity, i)));
+        }
+
         for (var i = 0; i < quote.Lines.Count; i++)
         {
             if (quote.Lines[i].AvailableQuantity is { } available && available < quote.Lines[i].Quantity)

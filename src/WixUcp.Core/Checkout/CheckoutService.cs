@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WixUcp.Commerce;
@@ -26,12 +25,14 @@ internal sealed partial class CheckoutService(
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var lines = LineIds.Assign(RequireLines(input.Lines), previous: []);
+        var (requested, adjusted) = RequireLines(input.Lines);
+        var lines = LineIds.Assign(requested, previous: []);
         var now = timeProvider.GetUtcNow();
         var draft = new CheckoutDraft
         {
             Id = Ids.New("chk_"),
             Lines = lines,
+            AdjustedQuantities = adjusted,
             Buyer = input.Buyer,
             Context = input.Context,
             Method = FulfillmentMerger.Merge(input.FulfillmentMethods, previous: null, FulfillmentActive(context)),
@@ -71,7 +72,7 @@ internal sealed partial class CheckoutService(
     public async ValueTask<CheckoutResult> UpdateAsync(string id, CheckoutInput input, CheckoutRequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var requested = RequireLines(input.Lines);
+        var (requested, adjusted) = RequireLines(input.Lines);
         var current = await LoadAsync(id, context, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
@@ -87,6 +88,7 @@ internal sealed partial class CheckoutService(
         {
             Id = current.Id,
             Lines = LineIds.Assign(requested, current.Lines),
+            AdjustedQuantities = adjusted,
             Buyer = input.Buyer ?? current.Buyer,
             Context = input.Context ?? current.Context,
             Method = FulfillmentMerger.Merge(input.FulfillmentMethods, current.Fulfillment, FulfillmentActive(context)),
@@ -271,7 +273,9 @@ internal sealed partial class CheckoutService(
         return CheckoutResult.Conflict("checkout_modified", "The checkout was changed by another request; read it and try again.");
     }
 
-    private IReadOnlyList<LineInput> RequireLines(IReadOnlyList<LineInput>? lines)
+    // Quantities below 1 break the schema and are refused; above the configured maximum they are valid requests the
+    // store cannot take whole, so the line is clamped and the evaluation warns (quantity_adjusted) instead.
+    private (IReadOnlyList<LineInput> Lines, IReadOnlyList<int> Adjusted) RequireLines(IReadOnlyList<LineInput>? lines)
     {
         if (lines is null || lines.Count == 0)
         {
@@ -284,15 +288,27 @@ internal sealed partial class CheckoutService(
             throw new UcpRequestException($"A checkout holds at most {limits.MaxLineItems} line items.", MessageTarget.Of(MessageTargetKind.LineItems));
         }
 
+        var clamped = new List<LineInput>(lines.Count);
+        var adjusted = new List<int>();
         for (var i = 0; i < lines.Count; i++)
         {
-            if (lines[i].Quantity < 1 || lines[i].Quantity > limits.MaxQuantity)
+            if (lines[i].Quantity < 1)
             {
-                throw new UcpRequestException($"quantity must be between 1 and {limits.MaxQuantity.ToString(CultureInfo.InvariantCulture)}.", MessageTarget.At(MessageTargetKind.LineItemQuantity, i));
+                throw new UcpRequestException("quantity must be at least 1.", MessageTarget.At(MessageTargetKind.LineItemQuantity, i));
+            }
+
+            if (lines[i].Quantity > limits.MaxQuantity)
+            {
+                adjusted.Add(i);
+                clamped.Add(lines[i] with { Quantity = limits.MaxQuantity });
+            }
+            else
+            {
+                clamped.Add(lines[i]);
             }
         }
 
-        return lines;
+        return (clamped, adjusted);
     }
 
     private static bool FulfillmentActive(CheckoutRequestContext context) => context.Negotiation.IsActive(UcpCapabilities.Fulfillment);

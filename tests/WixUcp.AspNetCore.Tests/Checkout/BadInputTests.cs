@@ -16,7 +16,6 @@ public sealed class BadInputTests(UcpFixture fixture) : IClassFixture<UcpFixture
         { """{"line_items":"many"}""", "$.line_items" },
         { """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":"two"}]}""", "$.line_items[0].quantity" },
         { """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":1.5}]}""", "$.line_items[0].quantity" },
-        { """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":99999999999}]}""", "$.line_items[0].quantity" },
         { """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":0}]}""", "$.line_items[0].quantity" },
         { """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":-3}]}""", "$.line_items[0].quantity" },
         { """{"line_items":[{"item":{"id":"tea_sencha"}}]}""", "$.line_items[0].quantity" },

@@ -236,6 +236,37 @@ public sealed class CheckoutServiceTests
         Assert.Equal([(TotalTypes.Subtotal, 3300L), (TotalTypes.Total, 3300L)], Pairs(moved.Totals));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("dest_from_platform")]
+    public async Task A_saved_address_sent_back_under_another_id_keeps_the_saved_id(string sentId)
+    {
+        // addr_ada_work is 500 Howard St, San Francisco, CA 94105, US; spacing and case differ, names are extra.
+        var work = new PostalAddress
+        {
+            StreetAddress = " 500  howard st",
+            AddressLocality = "San Francisco",
+            AddressRegion = "ca",
+            PostalCode = "94105",
+            AddressCountry = "us",
+            FirstName = "Ada",
+        };
+        var input = ReadyInput() with
+        {
+            Buyer = new Buyer { Email = "ada@example.com" },
+            FulfillmentMethods = [new FulfillmentMethodInput { Destinations = [new DestinationInput(sentId, work), new DestinationInput("other", UsAddress)], SelectedDestinationId = sentId.Length > 0 ? sentId : null }],
+        };
+
+        var session = (await _service.CreateAsync(input, _context, Ct)).Session!;
+
+        var method = Assert.Single(session.Fulfillment!);
+        Assert.Equal(["addr_ada_work", "other"], method.Destinations.Select(d => d.Id));
+        if (sentId.Length > 0)
+        {
+            Assert.Equal("addr_ada_work", method.SelectedDestinationId);
+        }
+    }
+
     [Fact]
     public async Task Unknown_selected_destination_is_invalid()
     {
@@ -602,8 +633,7 @@ public sealed class CheckoutServiceTests
     [Theory]
     [InlineData(0, 1)]
     [InlineData(-1, 0)]
-    [InlineData(21, 1)]
-    public async Task Quantity_outside_one_to_max_is_a_bad_request_naming_the_line(int quantity, int index)
+    public async Task Quantity_below_one_is_a_bad_request_naming_the_line(int quantity, int index)
     {
         _options.Checkout.MaxQuantity = 20;
         var lines = new List<LineInput> { new(null, "tea_sencha", 1) };
@@ -613,6 +643,40 @@ public sealed class CheckoutServiceTests
 
         Assert.Equal($"$.line_items[{index}].quantity", error.Path);
         Assert.Equal(0, _sessions.Creates);
+    }
+
+    [Fact]
+    public async Task Quantity_above_the_maximum_is_clamped_with_a_quantity_adjusted_warning()
+    {
+        _options.Checkout.MaxQuantity = 20;
+
+        var result = await _service.CreateAsync(LinesInput(("tea_sencha", 1), ("cup_porcelain", 21)), _context, Ct);
+
+        Assert.Equal(CheckoutResultKind.Created, result.Kind);
+        var session = result.Session!;
+        Assert.Equal([1, 20], session.Lines.Select(l => l.Quantity));
+        var warning = Assert.Single(session.Messages, m => m.Code == MessageCodes.QuantityAdjusted);
+        Assert.Equal((MessageType.Warning, "$.line_items[1].quantity"), (warning.Type, warning.Path));
+        // 1 x 1200 + 20 x 900 = 19200.
+        Assert.Equal(19200, session.Totals.Single(t => t.Type == TotalTypes.Subtotal).Amount);
+
+        // Echoing the clamped quantity back is a plain update: no warning any more.
+        var echoed = await _service.UpdateAsync(session.Id, new CheckoutInput { Lines = Echo(session) }, _context, Ct);
+        Assert.DoesNotContain(echoed.Session!.Messages, m => m.Code == MessageCodes.QuantityAdjusted);
+    }
+
+    [Fact]
+    public async Task Quantity_above_the_maximum_and_the_stock_is_clamped_and_out_of_stock()
+    {
+        _options.Checkout.MaxQuantity = 100;
+
+        // tea_matcha has 60 in stock: the quantity is clamped to 100, and stock is the real limit.
+        var session = (await _service.CreateAsync(LinesInput(("tea_matcha", 150)), _context, Ct)).Session!;
+
+        Assert.Equal(100, Assert.Single(session.Lines).Quantity);
+        Assert.Contains(session.Messages, m => m.Code == MessageCodes.QuantityAdjusted && m.Path == "$.line_items[0].quantity");
+        Assert.Contains(session.Messages, m => m.IsError && m.Code == MessageCodes.OutOfStock && m.Path == "$.line_items[0]");
+        Assert.Equal(CheckoutStatus.Incomplete, session.Status);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ internal sealed partial class Codec20260408
                 throw new UcpRequestException("quantity is required.", path + ".quantity");
             }
 
-            return new LineInput(l.Id, l.Item.Id, l.Quantity.Value, l.ParentId);
+            return new LineInput(l.Id, l.Item.Id, (int)Math.Clamp(l.Quantity.Value, int.MinValue, int.MaxValue), l.ParentId);
         }).ToList();
         if (!complete && lines is null)
         {

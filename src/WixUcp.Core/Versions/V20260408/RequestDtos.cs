@@ -20,7 +20,8 @@ internal sealed class LineItemRequestDto
 {
     public string? Id { get; set; }
     public ItemRequestDto? Item { get; set; }
-    public int? Quantity { get; set; }
+    // long: the schema sets no maximum, so large quantities are read and clamped by the engine rather than refused.
+    public long? Quantity { get; set; }
     public string? ParentId { get; set; }
 }
 
