@@ -23,6 +23,7 @@ builder.Services.AddWixUcp().AddSandboxStore();
 
 var app = builder.Build();
 app.MapWixUcp();
+app.MapBuyerPages();   // the pages behind continue_url and the order permalink_url
 if (app.Configuration.GetValue("Sample:ServeDemoPlatformProfile", false))
 {
     app.MapDemoPlatformProfile();

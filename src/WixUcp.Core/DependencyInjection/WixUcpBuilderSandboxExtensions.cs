@@ -25,6 +25,7 @@ public static class WixUcpBuilderSandboxExtensions
 
         builder.Services.AddOptions<SandboxOptions>().ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>());
+        builder.Services.TryAddSingleton<SandboxPaymentChallenges>();
         builder.Services.TryAddSingleton<SandboxBackend>();
         builder.Services.TryAddSingleton<ICheckoutBackend>(sp => sp.GetRequiredService<SandboxBackend>());
         builder.Services.TryAddSingleton<ICatalogBackend>(sp => sp.GetRequiredService<SandboxBackend>());

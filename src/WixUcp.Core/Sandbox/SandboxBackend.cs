@@ -26,10 +26,12 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
     private readonly ConcurrentDictionary<string, PlaceOrderResult> _placedByCheckout = new(StringComparer.Ordinal);
     private readonly Lock _stockLock = new();
     private readonly IReadOnlyList<PaymentHandlerDescriptor> _paymentHandlers;
+    private readonly SandboxPaymentChallenges _challenges;
     private int _orderNumber = 1000;
 
-    public SandboxBackend(IOptions<SandboxOptions> options)
+    public SandboxBackend(IOptions<SandboxOptions> options, SandboxPaymentChallenges challenges)
     {
+        _challenges = challenges;
         _options = options.Value;
         _data = SandboxDataset.Load(_options.DataDirectory);
         _products = _data.Products.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -100,6 +102,7 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
         var result = request.Credential.Token switch
         {
             SandboxTokens.Success => Reserve(request.Checkout),
+            SandboxTokens.RequiresAction when _challenges.PassOrChallenge(request.Tenant.Id, request.Checkout.Id) => Reserve(request.Checkout),
             SandboxTokens.RequiresAction => new PlaceOrderResult
             {
                 Outcome = PlaceOrderOutcome.RequiresBuyerAction,

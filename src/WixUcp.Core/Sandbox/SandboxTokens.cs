@@ -9,6 +9,6 @@ public static class SandboxTokens
     /// <summary>Declined by the issuer.</summary>
     public const string Decline = "fail_token";
 
-    /// <summary>Needs a 3-D Secure challenge: the checkout escalates to the buyer.</summary>
+    /// <summary>Needs a 3-D Secure challenge: the checkout escalates to the buyer, and completes once the buyer has confirmed it.</summary>
     public const string RequiresAction = "3ds_token";
 }

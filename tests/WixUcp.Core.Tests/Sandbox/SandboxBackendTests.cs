@@ -3,7 +3,6 @@ using WixUcp.Commerce;
 using WixUcp.Core.Tests.TestSupport;
 using WixUcp.Messages;
 using WixUcp.Sandbox;
-
 using WixUcp.Tenancy;
 
 namespace WixUcp.Core.Tests.Sandbox;
@@ -376,6 +375,26 @@ public sealed class SandboxBackendTests
         Assert.Null(result.OrderId);
         Assert.False(string.IsNullOrWhiteSpace(result.Message));
         Assert.Equal(60, await AvailableAsync(backend, "tea_matcha"));
+    }
+
+    [Fact]
+    public async Task A_three_d_secure_payment_is_approved_once_the_buyer_confirmed_the_challenge()
+    {
+        using var challenges = new SandboxPaymentChallenges();
+        var backend = new SandboxBackend(Microsoft.Extensions.Options.Options.Create(new SandboxOptions { DataDirectory = TestData.SampleHostDataset }), challenges);
+        var session = Session("chk_3ds", ("tea_matcha", 1));
+
+        var challenged = await PlaceAsync(backend, session, SandboxTokens.RequiresAction);
+        Assert.Equal(PlaceOrderOutcome.RequiresBuyerAction, challenged.Outcome);
+        Assert.True(challenges.IsPending("default", "chk_3ds"));
+        Assert.False(challenges.Confirm("default", "chk_other"));
+
+        Assert.True(challenges.Confirm("default", "chk_3ds"));
+        var placed = await PlaceAsync(backend, session, SandboxTokens.RequiresAction);
+
+        Assert.Equal(PlaceOrderOutcome.Placed, placed.Outcome);
+        Assert.False(challenges.IsPending("default", "chk_3ds"));
+        Assert.Equal(59, await AvailableAsync(backend, "tea_matcha"));
     }
 
     [Fact]
