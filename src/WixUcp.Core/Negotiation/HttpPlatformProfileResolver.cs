@@ -103,11 +103,6 @@ internal sealed partial class HttpPlatformProfileResolver(
             }
 
             var profile = PlatformProfileParser.Parse(profileUrl, body, settings.Mode);
-            if (profile.Tolerances.Count > 0)
-            {
-                // Once per fetch (so once per cache period), not per request: operators see which platforms deviate.
-                LogTolerated(logger, profileUrl, string.Join(", ", profile.Tolerances));
-            }
 
             var duration = response.Headers.CacheControl?.MaxAge ?? settings.ProfileCacheDuration;
             duration = TimeSpan.FromTicks(Math.Clamp(duration.Ticks, MinimumCacheDuration.Ticks, MaximumCacheDuration.Ticks));
@@ -142,9 +137,6 @@ internal sealed partial class HttpPlatformProfileResolver(
             return buffer.ToArray();
         }
     }
-
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Platform profile {ProfileUrl} deviates from UCP ({Tolerances}); accepted in Tolerant negotiation mode")]
-    private static partial void LogTolerated(ILogger logger, Uri profileUrl, string tolerances);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Platform profile {ProfileUrl} could not be fetched: {Reason}")]
     private static partial void LogFetchFailed(ILogger logger, Uri profileUrl, string reason);

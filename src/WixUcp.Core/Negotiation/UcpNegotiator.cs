@@ -24,7 +24,7 @@ internal sealed partial class UcpNegotiator(
 {
     // Remembers which (profile, tolerance) pairs were logged, so each is logged once; bounded against profile floods.
     private const int MaxRemembered = 4096;
-    private readonly ConcurrentDictionary<(string Profile, string Tolerance), byte> _logged = new();
+    private readonly ConcurrentDictionary<(string Profile, string Subject), byte> _logged = new();
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
     public async ValueTask<NegotiationResult> NegotiateAsync(string? ucpAgentHeader, UcpOperation operation, CancellationToken cancellationToken)
@@ -42,6 +42,11 @@ internal sealed partial class UcpNegotiator(
         foreach (var tolerance in platform.Tolerances)
         {
             metrics?.ToleranceApplied(tolerance);
+        }
+
+        if (platform.Tolerances.Count > 0 && FirstTime(platform.Url, "profile"))
+        {
+            LogProfileTolerated(_logger, platform.Url, string.Join(", ", platform.Tolerances));
         }
 
         var active = Intersect(platform, version.Capabilities);
@@ -81,16 +86,26 @@ internal sealed partial class UcpNegotiator(
         }
 
         metrics?.ToleranceApplied(Tolerances.FamilyUndeclared);
+        if (FirstTime(platform.Url, family))
+        {
+            LogFamilyServed(_logger, platform.Url, family);
+        }
+    }
+
+    // True the first time a (profile, subject) pair is seen; the memory is bounded, so a flood of new profiles only
+    // makes some deviations be logged again.
+    private bool FirstTime(Uri profile, string subject)
+    {
         if (_logged.Count >= MaxRemembered)
         {
             _logged.Clear();
         }
 
-        if (_logged.TryAdd((platform.Url.AbsoluteUri, family), 0))
-        {
-            LogFamilyServed(_logger, platform.Url, family);
-        }
+        return _logged.TryAdd((profile.AbsoluteUri, subject), 0);
     }
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Platform profile {ProfileUrl} deviates from UCP ({Tolerances}); accepted in Tolerant negotiation mode")]
+    private static partial void LogProfileTolerated(ILogger logger, Uri profileUrl, string tolerances);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Platform profile {ProfileUrl} declares no {Family} capability; served the business's in Tolerant negotiation mode")]
     private static partial void LogFamilyServed(ILogger logger, Uri profileUrl, string family);

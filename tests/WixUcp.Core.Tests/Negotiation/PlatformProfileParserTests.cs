@@ -150,6 +150,31 @@ public sealed class PlatformProfileParserTests
     public void Version_accepted_only_by_dotnet_regex_semantics_is_malformed(string version) =>
         AssertMalformed("{\"ucp\":{\"version\":" + version + ",\"services\":{},\"payment_handlers\":{}}}");
 
+    [Fact]
+    public void Tolerant_mode_reads_absent_services_payment_handlers_and_capabilities_as_empty_and_says_so()
+    {
+        var profile = PlatformProfileParser.Parse(Url, """{"ucp":{"version":"2026-04-08"}}"""u8, NegotiationMode.Tolerant);
+        var complete = PlatformProfileParser.Parse(Url, Encoding.UTF8.GetBytes(ValidProfile), NegotiationMode.Tolerant);
+
+        Assert.Empty(profile.Capabilities);
+        Assert.Equal(["services_absent", "payment_handlers_absent", "capabilities_absent"], profile.Tolerances);
+        Assert.Empty(complete.Tolerances);
+        Assert.Empty(Parse(ValidProfile).Tolerances);
+    }
+
+    [Theory]
+    [InlineData("""{"ucp":{"version":"2026-04-08","services":[]}}""")]
+    [InlineData("""{"ucp":{"version":"2026-04-08","payment_handlers":"none"}}""")]
+    [InlineData("""{"ucp":{"version":"2026-04-08","capabilities":[]}}""")]
+    [InlineData("""{"ucp":{"version":"April"}}""")]
+    [InlineData("""{"ucp":{}}""")]
+    public void Tolerant_mode_still_refuses_members_of_the_wrong_shape(string json)
+    {
+        var error = Assert.Throws<NegotiationException>(() => PlatformProfileParser.Parse(Url, Encoding.UTF8.GetBytes(json), NegotiationMode.Tolerant));
+
+        Assert.Equal("profile_malformed", error.Code);
+    }
+
     private static string WithCapabilities(string capabilities) =>
         "{\"ucp\":{\"version\":\"2026-04-08\",\"services\":{},\"payment_handlers\":{},\"capabilities\":" + capabilities + "}}";
 

@@ -180,6 +180,27 @@ public sealed class UcpNegotiatorTests
         Assert.Equal(Version, current.Version);
     }
 
+    [Fact]
+    public async Task Tolerant_mode_serves_an_undeclared_family_with_the_business_capabilities_and_never_relaxes_the_version()
+    {
+        var options = new WixUcpOptions();
+        options.Negotiation.Mode = NegotiationMode.Tolerant;
+        var registry = new UcpVersionRegistry([new UcpVersion20260408()]);
+        var orderOnly = Profile(UcpCapabilities.Order);
+        var searchOnly = Profile(UcpCapabilities.CatalogSearch);
+
+        var checkout = await new UcpNegotiator(new StubResolver(orderOnly), registry, Options.Create(options)).NegotiateAsync(Header(ProfileUrl), UcpOperation.Checkout, Ct);
+        var lookup = await new UcpNegotiator(new StubResolver(searchOnly), registry, Options.Create(options)).NegotiateAsync(Header(ProfileUrl), UcpOperation.CatalogLookup, Ct);
+        var older = await Assert.ThrowsAsync<NegotiationException>(async () =>
+            await new UcpNegotiator(new StubResolver(orderOnly with { Version = "2026-01-23" }), registry, Options.Create(options)).NegotiateAsync(Header(ProfileUrl), UcpOperation.Checkout, Ct));
+
+        Assert.True(checkout.IsCompatible);
+        Assert.Equal(CheckoutFamily.Order(StringComparer.Ordinal), checkout.Capabilities.Keys.Order(StringComparer.Ordinal));
+        // A family the platform declares (catalog, through search) is negotiated as declared: lookup stays out.
+        Assert.False(lookup.IsCompatible);
+        Assert.Equal("version_unsupported", older.Code);
+    }
+
     // --- capability intersection ---
 
     [Fact]
