@@ -56,7 +56,7 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddSingleton<ITenantResolver, SingleTenantResolver>();
         services.TryAddSingleton<ICheckoutSessionStore, InMemoryCheckoutSessionStore>();
         services.TryAddSingleton<IOrderStore, InMemoryOrderStore>();
-        services.TryAddSingleton<ICheckoutCompletionStore>(InMemoryCompletionOrRefuse);
+        services.TryAddSingleton(CompletionStore);
         services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
 
         services.AddHttpClient(HttpPlatformProfileResolver.HttpClientName)
@@ -87,19 +87,15 @@ public static class WixUcpServiceCollectionExtensions
         return builder;
     }
 
-    // The in-memory commit is atomic only over the in-memory stores; a storage package that replaces them must bring
-    // its own commit (a transaction or a script), so a half-replaced composition fails when it is built.
-    private static InMemoryCheckoutCompletionStore InMemoryCompletionOrRefuse(IServiceProvider services)
+    // Over the in-memory stores one lock makes the commit atomic. Over stores that share no transaction (a storage
+    // package replaced one of them and brought no commit of its own) the order is written first, idempotently.
+    private static ICheckoutCompletionStore CompletionStore(IServiceProvider services)
     {
         var sessions = services.GetRequiredService<ICheckoutSessionStore>();
         var orders = services.GetRequiredService<IOrderStore>();
-        if (sessions is not InMemoryCheckoutSessionStore || orders is not InMemoryOrderStore)
-        {
-            throw new InvalidOperationException(
-                "ICheckoutSessionStore or IOrderStore was replaced without an ICheckoutCompletionStore: register one that writes the completed session and its order atomically (storage packages do).");
-        }
-
-        return new InMemoryCheckoutCompletionStore(sessions, orders);
+        return sessions is InMemoryCheckoutSessionStore && orders is InMemoryOrderStore
+            ? new InMemoryCheckoutCompletionStore(sessions, orders)
+            : new OrderFirstCheckoutCompletionStore(sessions, orders);
     }
 
     internal static InvalidOperationException NoBackend() => new(

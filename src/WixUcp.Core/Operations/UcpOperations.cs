@@ -9,6 +9,7 @@ using WixUcp.Messages;
 using WixUcp.Negotiation;
 using WixUcp.Orders;
 using WixUcp.Protocol;
+using WixUcp.Storage;
 using WixUcp.Tenancy;
 using WixUcp.Versions;
 
@@ -267,8 +268,8 @@ public sealed partial class UcpOperations : IDisposable
                 return UcpOutcome.ProtocolError(status, request.Code, request.Message, request.WirePath ?? codec.RenderPath(request.Target));
             case NegotiationException negotiation:
                 return UcpOutcome.ProtocolError(negotiation.StatusCode, negotiation.Code, negotiation.Message, continueUrl: call.BaseUrl);
-            case CommerceBackendException backend:
-                LogBackendFailure(_logger, backend);
+            case CommerceBackendException or StoreUnavailableException:
+                LogBackendFailure(_logger, exception);
                 return UcpOutcome.ProtocolError(503, "backend_unavailable", "The store could not be reached; retry shortly.", retryAfter: TimeSpan.FromSeconds(5));
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
                 return null;
@@ -318,7 +319,7 @@ public sealed partial class UcpOperations : IDisposable
 
     private Uri Storefront(UcpCall call) => _options.Value.StorefrontUrl ?? call.BaseUrl;
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Commerce backend unavailable")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Commerce backend or store unavailable")]
     private static partial void LogBackendFailure(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Unhandled failure in a UCP operation")]

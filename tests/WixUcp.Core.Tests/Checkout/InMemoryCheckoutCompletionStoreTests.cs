@@ -55,6 +55,25 @@ public sealed class InMemoryCheckoutCompletionStoreTests : IDisposable
         Assert.False(await _sessions.TryUpdateAsync(claimed with { TenantId = "t2", Version = 2 }, 1, Ct));
     }
 
+    [Fact]
+    public async Task Order_first_commit_keeps_the_order_when_the_session_moved_and_completes_on_retry()
+    {
+        var store = new OrderFirstCheckoutCompletionStore(_sessions, _orders);
+        var claimed = Session("chk_4", version: 2, CheckoutStatus.CompleteInProgress);
+        await _sessions.TryCreateAsync(claimed with { Version = 3 }, Ct);
+
+        // The session moved on: the order is stored, the checkout is not marked completed.
+        Assert.False(await store.TryCommitAsync(Completion(claimed, "ord_4"), Ct));
+        Assert.NotNull(await _orders.GetAsync("t1", "ord_4", Ct));
+        Assert.Equal(CheckoutStatus.CompleteInProgress, (await _sessions.GetAsync("t1", "chk_4", Ct))!.Status);
+
+        // The retry (same order from the backend) writes nothing twice and completes the checkout.
+        Assert.True(await store.TryCommitAsync(Completion(claimed with { Version = 3 }, "ord_4"), Ct));
+        Assert.Equal(CheckoutStatus.Completed, (await _sessions.GetAsync("t1", "chk_4", Ct))!.Status);
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await store.TryCommitAsync(Completion(Session("chk_5", 1, CheckoutStatus.CompleteInProgress), "ord_4"), Ct));
+    }
+
     private static CheckoutCompletion Completion(CheckoutSession claimed, string orderId) => new()
     {
         Session = claimed with { Status = CheckoutStatus.Completed, Version = claimed.Version + 1 },

@@ -136,16 +136,22 @@ public sealed class OperationLayerTests : IDisposable
     }
 
     [Fact]
-    public void Replacing_a_store_without_its_completion_commit_is_refused_when_the_services_are_built()
+    public async Task A_replaced_store_gets_the_order_first_completion_commit()
     {
         var services = new ServiceCollection();
+        services.AddSingleton<IPlatformProfileResolver>(new FixedProfileResolver());
         services.AddSingleton<ICheckoutSessionStore>(sp => new ForeignSessionStore(new InMemoryCheckoutSessionStore(TimeProvider.System)));
         services.AddWixUcp().AddSandboxStore(o => o.DataDirectory = TestData.SampleHostDataset);
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<UcpOperations>());
+        Assert.IsType<OrderFirstCheckoutCompletionStore>(provider.GetRequiredService<ICheckoutCompletionStore>());
+        var operations = provider.GetRequiredService<UcpOperations>();
+        var id = Json(await operations.CreateCheckoutAsync(Call("""{"line_items":[{"item":{"id":"tea_sencha"},"quantity":1}],"buyer":{"email":"ada@example.com"}}"""), Ct))["id"]!.GetValue<string>();
+        await operations.UpdateCheckoutAsync(Call("""{"line_items":[{"id":"li_1","item":{"id":"tea_sencha"},"quantity":1}],"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"addr_ada_work","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}"""), id, Ct);
+        var done = Json(await operations.CompleteCheckoutAsync(Call("""{"payment":{"instruments":[{"id":"instr_1","handler_id":"mock_payment_handler","type":"card","credential":{"type":"token","token":"success_token"}}]}}"""), id, Ct));
 
-        Assert.Contains("ICheckoutCompletionStore", error.Message, StringComparison.Ordinal);
+        Assert.Equal("completed", done["status"]!.GetValue<string>());
+        Assert.NotNull(await provider.GetRequiredService<IOrderStore>().GetAsync(UcpTenant.Default.Id, done["order"]!["id"]!.GetValue<string>(), Ct));
     }
 
     private static UcpCall Call(string? body, string? idempotencyKey = "") => new()
