@@ -1,4 +1,5 @@
 using WixUcp;
+using WixUcp.Redis;
 using WixUcp.Sandbox;
 using WixUcp.SampleHost;
 
@@ -19,7 +20,15 @@ builder.Services.AddOptions<WixUcpOptions>().Bind(ucp);
 builder.Services.AddOptions<SandboxOptions>()
     .Bind(ucp.GetSection("Sandbox"))
     .PostConfigure(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory, builder.Environment.ContentRootPath));
-builder.Services.AddWixUcp().AddSandboxStore();
+var wixUcp = builder.Services.AddWixUcp().AddSandboxStore();
+
+// Shared state is switched on by configuration; without it everything stays in this process's memory.
+var redisUrl = builder.Configuration["REDIS_URL"] ?? ucp["Redis:Url"];
+if (!string.IsNullOrWhiteSpace(redisUrl))
+{
+    builder.Services.AddOptions<WixUcpRedisOptions>().Bind(ucp.GetSection("Redis"));
+    wixUcp.AddRedis(o => o.Url = redisUrl);
+}
 
 var app = builder.Build();
 app.MapWixUcp();
@@ -29,4 +38,5 @@ if (app.Configuration.GetValue("Sample:ServeDemoPlatformProfile", false))
     app.MapDemoPlatformProfile();
 }
 
+app.Logger.LogStateStores(redisUrl);
 app.Run();

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using WixUcp.Storage;
+
+namespace WixUcp.Redis.Connection;
+
+/// <summary>
+/// One multiplexed connection per process, opened on first use. Commands that cannot reach Redis, or do not finish
+/// within <see cref="WixUcpRedisOptions.OperationTimeout"/>, surface as <see cref="StoreUnavailableException"/>.
+/// </summary>
+internal sealed class RedisConnection : IAsyncDisposable, IDisposable
+{
+    private readonly Lazy<Task<ConnectionMultiplexer>> _connection;
+
+    public RedisConnection(IOptions<WixUcpRedisOptions> options)
+    {
+        Options = options.Value;
+        var configuration = RedisUrl.Parse(Options.Url ?? throw new InvalidOperationException("WixUcp:Redis:Url (or REDIS_URL) is not set."));
+        configuration.AbortOnConnectFail = false;
+        configuration.ConnectTimeout = (int)Options.ConnectTimeout.TotalMilliseconds;
+        configuration.SyncTimeout = (int)Options.OperationTimeout.TotalMilliseconds;
+        configuration.AsyncTimeout = (int)Options.OperationTimeout.TotalMilliseconds;
+        configuration.ClientName = "wixucp";
+        _connection = new Lazy<Task<ConnectionMultiplexer>>(() => ConnectionMultiplexer.ConnectAsync(configuration));
+    }
+
+    public WixUcpRedisOptions Options { get; }
+
+    /// <summary>Runs a command, translating transport failures to <see cref="StoreUnavailableException"/>.</summary>
+    public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> command)
+    {
+        try
+        {
+            var connection = await _connection.Value.ConfigureAwait(false);
+            return await command(connection.GetDatabase()).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException or TimeoutException)
+        {
+            throw new StoreUnavailableException("Redis did not answer.", ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully)
+        {
+            _connection.Value.Result.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully)
+        {
+            await _connection.Value.Result.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using WixUcp.Checkout;
+using WixUcp.Idempotency;
+using WixUcp.Redis;
+using WixUcp.Redis.Connection;
+using WixUcp.Redis.Stores;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the Redis stores to a WixUcp builder.</summary>
+public static class WixUcpBuilderRedisExtensions
+{
+    /// <summary>
+    /// Keeps checkout sessions and idempotency records in Redis, shared by every replica, in place of the in-memory stores.
+    /// Orders stay where they are registered (the in-memory store, or PostgreSQL with its package); completion then writes
+    /// the order first and the session second (see <c>ICheckoutCompletionStore</c>).
+    /// </summary>
+    /// <param name="builder">The builder returned by <c>AddWixUcp()</c>.</param>
+    /// <param name="configure">Settings; <see cref="WixUcpRedisOptions.Url"/> is required.</param>
+    /// <returns>The same builder.</returns>
+    public static IWixUcpBuilder AddRedis(this IWixUcpBuilder builder, Action<WixUcpRedisOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.AddOptions<WixUcpRedisOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WixUcpRedisOptions>, WixUcpRedisOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RedisConnection>();
+        services.Replace(ServiceDescriptor.Singleton<ICheckoutSessionStore, RedisCheckoutSessionStore>());
+        services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore, RedisIdempotencyStore>());
+        return builder;
+    }
+}

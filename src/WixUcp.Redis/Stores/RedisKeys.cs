@@ -1,0 +1,12 @@
+namespace WixUcp.Redis.Stores;
+
+/// <summary>
+/// Key names (documented in the package README). A tenant's keys share a Cluster hash tag (<c>{tenant}</c>), so a
+/// future script over several of one tenant's keys stays on one slot.
+/// </summary>
+internal static class RedisKeys
+{
+    public static string CheckoutSession(string prefix, string tenantId, string checkoutId) => $"{prefix}{{{tenantId}}}:checkout:{checkoutId}";
+
+    public static string Idempotency(string prefix, string scopedKey) => $"{prefix}idempotency:{scopedKey}";
+}
