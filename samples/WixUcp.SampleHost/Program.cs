@@ -1,4 +1,5 @@
 using WixUcp;
+using WixUcp.Postgres;
 using WixUcp.Redis;
 using WixUcp.Sandbox;
 using WixUcp.SampleHost;
@@ -30,6 +31,18 @@ if (!string.IsNullOrWhiteSpace(redisUrl))
     wixUcp.AddRedis(o => o.Url = redisUrl);
 }
 
+var databaseUrl = builder.Configuration["DATABASE_URL"] ?? ucp["Postgres:ConnectionString"];
+if (!string.IsNullOrWhiteSpace(databaseUrl))
+{
+    // The sample applies its migrations itself; production may run them from one place instead.
+    builder.Services.AddOptions<WixUcpPostgresOptions>().Bind(ucp.GetSection("Postgres"));
+    wixUcp.AddPostgres(o =>
+    {
+        o.ConnectionString = databaseUrl;
+        o.MigrateOnStart = ucp.GetValue("Postgres:MigrateOnStart", true);
+    });
+}
+
 var app = builder.Build();
 app.MapWixUcp();
 app.MapBuyerPages();   // the pages behind continue_url and the order permalink_url
@@ -38,5 +51,5 @@ if (app.Configuration.GetValue("Sample:ServeDemoPlatformProfile", false))
     app.MapDemoPlatformProfile();
 }
 
-app.Logger.LogStateStores(redisUrl);
+app.Logger.LogStateStores(redisUrl, databaseUrl);
 app.Run();

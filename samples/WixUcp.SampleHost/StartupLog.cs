@@ -1,24 +1,28 @@
 namespace WixUcp.SampleHost;
 
-/// <summary>The one start-up line that says where the server keeps its state.</summary>
+/// <summary>The one start-up line that says where the server keeps its state (hosts only: URLs may carry passwords).</summary>
 internal static partial class StartupLog
 {
-    public static void LogStateStores(this ILogger logger, string? redisUrl)
+    public static void LogStateStores(this ILogger logger, string? redisUrl, string? databaseUrl)
     {
-        if (string.IsNullOrWhiteSpace(redisUrl))
+        if (string.IsNullOrWhiteSpace(redisUrl) && string.IsNullOrWhiteSpace(databaseUrl))
         {
             LogInMemory(logger);
+            return;
         }
-        else
-        {
-            // The host only: URLs may carry a password.
-            LogRedis(logger, Uri.TryCreate(redisUrl, UriKind.Absolute, out var url) ? url.Authority : "(configuration string)");
-        }
+
+        LogShared(
+            logger,
+            string.IsNullOrWhiteSpace(redisUrl) ? "memory" : "Redis at " + HostOf(redisUrl),
+            string.IsNullOrWhiteSpace(databaseUrl) ? "memory" : "PostgreSQL at " + HostOf(databaseUrl));
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "State in memory: checkouts, orders and idempotency records are lost on restart and not shared between replicas (set REDIS_URL for shared state)")]
+    private static string HostOf(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed.Authority : "(connection string)";
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "State in memory: checkouts, orders and idempotency records are lost on restart and not shared between replicas (set REDIS_URL and DATABASE_URL for shared, durable state)")]
     private static partial void LogInMemory(ILogger logger);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "State: checkout sessions and idempotency records in Redis at {RedisHost}; orders in memory")]
-    private static partial void LogRedis(ILogger logger, string redisHost);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "State: checkout sessions and idempotency records in {SessionStore}; orders in {OrderStore}")]
+    private static partial void LogShared(ILogger logger, string sessionStore, string orderStore);
 }

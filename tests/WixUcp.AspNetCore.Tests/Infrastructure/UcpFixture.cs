@@ -18,7 +18,7 @@ public class UcpFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync() => await Platform.InitializeAsync();
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         await Platform.DisposeAsync();

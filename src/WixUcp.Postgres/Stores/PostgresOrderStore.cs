@@ -1,0 +1,57 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using WixUcp.Orders;
+using WixUcp.Postgres.Connection;
+using WixUcp.Storage;
+
+namespace WixUcp.Postgres.Stores;
+
+/// <summary>
+/// Orders in the <c>orders</c> table: key columns for queries, and the stored record (the same bytes every store writes)
+/// as JSON. An order is written once; a repeated write of the same order is reported as taken, never duplicated.
+/// </summary>
+internal sealed class PostgresOrderStore(PostgresDatabase database) : IOrderStore
+{
+    public ValueTask<Order?> GetAsync(string tenantId, string id, CancellationToken cancellationToken) => new(database.RunAsync(
+            async connection =>
+            {
+                await using var command = new NpgsqlCommand("SELECT record::text FROM orders WHERE tenant_id = $1 AND id = $2", connection)
+                {
+                    Parameters = { new() { Value = tenantId }, new() { Value = id } },
+                };
+                var record = (string?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                return record is null ? null : UcpRecordSerializer.DeserializeOrder(Encoding.UTF8.GetBytes(record));
+            },
+            cancellationToken));
+
+    public ValueTask<bool> TryCreateAsync(Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new(database.RunAsync(
+            async connection =>
+            {
+                await using var command = new NpgsqlCommand(
+                    """
+                    INSERT INTO orders (tenant_id, id, checkout_id, platform_profile, created_at, version, record)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7)
+                    ON CONFLICT DO NOTHING
+                    """,
+                    connection)
+                {
+                    Parameters =
+                    {
+                        new() { Value = order.TenantId },
+                        new() { Value = order.Id },
+                        new() { Value = order.CheckoutId },
+                        new() { Value = (object?)order.PlatformProfile ?? DBNull.Value },
+                        new() { Value = order.CreatedAt.ToUniversalTime() },
+                        new() { Value = order.Version },
+                        new() { Value = Encoding.UTF8.GetString(UcpRecordSerializer.Serialize(order)), NpgsqlDbType = NpgsqlDbType.Json },
+                    },
+                };
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            },
+            cancellationToken));
+    }
+}

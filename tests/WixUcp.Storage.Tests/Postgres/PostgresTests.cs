@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using WixUcp.Orders;
+using WixUcp.Postgres.Migrations;
+using WixUcp.Postgres.Stores;
+using WixUcp.Storage.Tests.Contracts;
+
+namespace WixUcp.Storage.Tests.Postgres;
+
+public sealed class InMemoryOrderStoreContract : OrderStoreContract
+{
+    private readonly InMemoryOrderStore _store = new();
+
+    protected override ValueTask<IOrderStore> StoreAsync() => ValueTask.FromResult<IOrderStore>(_store);
+}
+
+public sealed class PostgresOrderStoreContract : OrderStoreContract, IAsyncDisposable
+{
+    private TestDatabase? _database;
+    private WixUcp.Postgres.Connection.PostgresDatabase? _connection;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected override async ValueTask<IOrderStore> StoreAsync()
+    {
+        _database ??= await TestDatabase.CreateAsync();
+        _connection ??= await _database.OpenMigratedAsync();
+        return new PostgresOrderStore(_connection);
+    }
+}
+
+public sealed class PostgresMigrationTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Replicas_migrating_together_apply_each_migration_once()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var first = database.Open();
+        await using var second = database.Open();
+
+        var applied = await Task.WhenAll(
+            new PostgresMigrator(first, NullLogger<PostgresMigrator>.Instance).MigrateAsync(Ct),
+            new PostgresMigrator(second, NullLogger<PostgresMigrator>.Instance).MigrateAsync(Ct));
+        var again = await new PostgresMigrator(first, NullLogger<PostgresMigrator>.Instance).MigrateAsync(Ct);
+
+        // One replica applied everything, the other found nothing left; a later start applies nothing.
+        Assert.Equal(PostgresMigrator.All.Select(m => m.Version), applied.SelectMany(a => a).Order(StringComparer.Ordinal));
+        Assert.Empty(again);
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM schema_migrations", connection);
+        Assert.Equal((long)PostgresMigrator.All.Count, (long)(await count.ExecuteScalarAsync(Ct))!);
+        await using var tables = new NpgsqlCommand(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('orders','app_instances','webhook_registrations','api_keys','webhook_outbox')", connection);
+        Assert.Equal(5L, (long)(await tables.ExecuteScalarAsync(Ct))!);
+    }
+}
