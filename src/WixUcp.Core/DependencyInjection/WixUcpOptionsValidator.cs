@@ -41,6 +41,11 @@ internal sealed class WixUcpOptionsValidator : IValidateOptions<WixUcpOptions>
             failures.Add("WixUcp:Negotiation needs a positive ProfileFetchTimeout, MaxProfileBytes of at least 1024 and MaxCachedProfiles of at least 1.");
         }
 
+        if (options.Memory.MaxCheckoutSessions < 1 || options.Memory.MaxIdempotencyRecords < 1 || options.Memory.ExpiredSessionRetention < TimeSpan.Zero)
+        {
+            failures.Add("WixUcp:Memory:MaxCheckoutSessions and MaxIdempotencyRecords must be at least 1, and ExpiredSessionRetention not negative.");
+        }
+
         if (options.Idempotency.RecordLifetime < TimeSpan.FromHours(24))
         {
             failures.Add("WixUcp:Idempotency:RecordLifetime must be at least 24:00:00, as UCP requires.");

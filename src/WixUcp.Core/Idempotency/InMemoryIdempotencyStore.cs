@@ -1,27 +1,48 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using WixUcp.Storage;
 
 namespace WixUcp.Idempotency;
 
-/// <summary>Idempotency records in process memory: for the embedded default and tests.</summary>
-internal sealed class InMemoryIdempotencyStore(TimeProvider timeProvider) : IIdempotencyStore
+/// <summary>
+/// Idempotency records in process memory: for the embedded default and tests. At most
+/// <see cref="MemoryStoreOptions.MaxIdempotencyRecords"/> are kept: past that, expired ones are dropped, and if none has
+/// expired a new key is refused as the store being unavailable (503).
+/// </summary>
+internal sealed class InMemoryIdempotencyStore(TimeProvider timeProvider, IOptions<WixUcpOptions>? options = null) : IIdempotencyStore
 {
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromSeconds(1);
+    private readonly int _maxRecords = options?.Value.Memory.MaxIdempotencyRecords ?? new MemoryStoreOptions().MaxIdempotencyRecords;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _purge = new();
+    private int _count;
     private int _writes;
+    private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
 
     public ValueTask<IdempotencyBeginResult> TryBeginAsync(string key, string fingerprint, TimeSpan claimLifetime, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        Purge(now);
+        if (Interlocked.Increment(ref _writes) % 1024 == 0 || Volatile.Read(ref _count) >= _maxRecords)
+        {
+            Purge(now);
+        }
+
         var claim = new Entry(fingerprint, null, now + claimLifetime);
         while (true)
         {
-            if (_entries.TryAdd(key, claim))
-            {
-                return ValueTask.FromResult(IdempotencyBeginResult.Started);
-            }
-
             if (!_entries.TryGetValue(key, out var existing))
             {
+                if (Volatile.Read(ref _count) >= _maxRecords)
+                {
+                    throw new StoreUnavailableException($"The in-memory idempotency store holds its maximum of {_maxRecords} records (WixUcp:Memory:MaxIdempotencyRecords).");
+                }
+
+                if (_entries.TryAdd(key, claim))
+                {
+                    Interlocked.Increment(ref _count);
+                    return ValueTask.FromResult(IdempotencyBeginResult.Started);
+                }
+
                 continue;
             }
 
@@ -62,9 +83,10 @@ internal sealed class InMemoryIdempotencyStore(TimeProvider timeProvider) : IIde
 
     public ValueTask AbandonAsync(string key, CancellationToken cancellationToken)
     {
-        if (_entries.TryGetValue(key, out var existing) && existing.Response is null)
+        if (_entries.TryGetValue(key, out var existing) && existing.Response is null
+            && _entries.TryRemove(new KeyValuePair<string, Entry>(key, existing)))
         {
-            _entries.TryRemove(new KeyValuePair<string, Entry>(key, existing));
+            Interlocked.Decrement(ref _count);
         }
 
         return ValueTask.CompletedTask;
@@ -72,16 +94,21 @@ internal sealed class InMemoryIdempotencyStore(TimeProvider timeProvider) : IIde
 
     private void Purge(DateTimeOffset now)
     {
-        if (Interlocked.Increment(ref _writes) % 1024 != 0)
+        lock (_purge)
         {
-            return;
+            if (now - _lastPurge < PurgeInterval)
+            {
+                return;
+            }
+
+            _lastPurge = now;
         }
 
         foreach (var (key, entry) in _entries)
         {
-            if (entry.ExpiresAt <= now)
+            if (entry.ExpiresAt <= now && _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry)))
             {
-                _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+                Interlocked.Decrement(ref _count);
             }
         }
     }
