@@ -1,4 +1,5 @@
 using WixUcp;
+using WixUcp.Encryption;
 using WixUcp.Postgres;
 using WixUcp.Redis;
 using WixUcp.Sandbox;
@@ -18,6 +19,7 @@ if (Enum.TryParse<LogLevel>(builder.Configuration["LOG_LEVEL"], ignoreCase: true
 
 var ucp = builder.Configuration.GetSection("WixUcp");
 builder.Services.AddOptions<WixUcpOptions>().Bind(ucp);
+builder.Services.AddOptions<EncryptionOptions>().Bind(ucp.GetSection("Encryption"));
 builder.Services.AddOptions<SandboxOptions>()
     .Bind(ucp.GetSection("Sandbox"))
     .PostConfigure(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory, builder.Environment.ContentRootPath));

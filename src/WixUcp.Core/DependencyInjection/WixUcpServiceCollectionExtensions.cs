@@ -2,17 +2,21 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WixUcp;
+using WixUcp.ApiKeys;
 using WixUcp.Catalog;
 using WixUcp.Checkout;
 using WixUcp.Commerce;
 using WixUcp.Diagnostics;
+using WixUcp.Encryption;
 using WixUcp.Idempotency;
+using WixUcp.Installations;
 using WixUcp.Negotiation;
 using WixUcp.Operations;
 using WixUcp.Orders;
 using WixUcp.Tenancy;
 using WixUcp.Versions;
 using WixUcp.Versions.V20260408;
+using WixUcp.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -58,6 +62,16 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddSingleton<IOrderStore, InMemoryOrderStore>();
         services.TryAddSingleton(CompletionStore);
         services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
+        services.TryAddSingleton<IAppInstanceStore, InMemoryAppInstanceStore>();
+        services.TryAddSingleton<IWebhookRegistrationStore, InMemoryWebhookRegistrationStore>();
+        services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
+
+        // Envelope encryption of secrets kept by durable stores; the KEKs come from WixUcp:Encryption unless a KMS-backed
+        // IKeyEncryptionKeyProvider is registered.
+        services.AddOptions<EncryptionOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EncryptionOptions>, EncryptionOptionsValidator>());
+        services.TryAddSingleton<IKeyEncryptionKeyProvider, ConfiguredKeyEncryptionKeyProvider>();
+        services.TryAddSingleton<EnvelopeEncryptor>();
 
         services.AddHttpClient(HttpPlatformProfileResolver.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

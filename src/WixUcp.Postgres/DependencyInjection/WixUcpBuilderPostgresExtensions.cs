@@ -1,10 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WixUcp.ApiKeys;
+using WixUcp.Encryption;
+using WixUcp.Installations;
 using WixUcp.Orders;
 using WixUcp.Postgres;
 using WixUcp.Postgres.Connection;
 using WixUcp.Postgres.Migrations;
 using WixUcp.Postgres.Stores;
+using WixUcp.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +16,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class WixUcpBuilderPostgresExtensions
 {
     /// <summary>
-    /// Keeps orders in PostgreSQL, durable and shared by every replica, in place of the in-memory store. With
+    /// Keeps orders, app installations, webhook registrations and API keys in PostgreSQL, durable and shared by every
+    /// replica, in place of the in-memory stores; secret columns are envelope-encrypted (<c>WixUcp:Encryption</c>). With
     /// <see cref="WixUcpPostgresOptions.MigrateOnStart"/> the embedded migrations are applied when the host starts.
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddWixUcp()</c>.</param>
@@ -33,6 +38,14 @@ public static class WixUcpBuilderPostgresExtensions
         services.TryAddSingleton<PostgresMigrator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Hosting.IHostedService, PostgresMigrationService>());
         services.Replace(ServiceDescriptor.Singleton<IOrderStore, PostgresOrderStore>());
+        services.Replace(ServiceDescriptor.Singleton<IAppInstanceStore, PostgresAppInstanceStore>());
+        services.Replace(ServiceDescriptor.Singleton<IWebhookRegistrationStore, PostgresWebhookRegistrationStore>());
+        services.Replace(ServiceDescriptor.Singleton<IApiKeyStore, PostgresApiKeyStore>());
+        services.TryAddSingleton(sp => new PostgresKeyRotation(
+            sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<EnvelopeEncryptor>(), sp.GetRequiredService<IKeyEncryptionKeyProvider>()));
+
+        // Secret columns are encrypted: with the keys from configuration, a current key must be set.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EncryptionOptions>, PostgresEncryptionOptionsValidator>());
         return builder;
     }
 }

@@ -39,6 +39,8 @@ public sealed class DurableUcpFixture() : UcpFixture(Settings())
             var builder = new NpgsqlConnectionStringBuilder(Server()) { Database = DatabaseName };
             DatabaseConnectionString = builder.ConnectionString;
             settings["DATABASE_URL"] = DatabaseConnectionString;
+            settings["WixUcp:Encryption:CurrentKeyId"] = "test-1";
+            settings["WixUcp:Encryption:Keys:test-1"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         }
 
         return settings;

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+
+namespace WixUcp.ApiKeys;
+
+/// <summary>API keys in process memory: for the embedded default and tests.</summary>
+internal sealed class InMemoryApiKeyStore : IApiKeyStore
+{
+    private readonly ConcurrentDictionary<string, ApiKeyRecord> _keys = new(StringComparer.Ordinal);
+
+    public ValueTask<bool> TryAddAsync(ApiKeyRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return ValueTask.FromResult(_keys.TryAdd(Id(record.KeyHash), record));
+    }
+
+    public ValueTask<ApiKeyRecord?> FindAsync(ReadOnlyMemory<byte> keyHash, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_keys.TryGetValue(Id(keyHash), out var record) ? record : null);
+
+    public ValueTask TouchAsync(ReadOnlyMemory<byte> keyHash, DateTimeOffset usedAt, CancellationToken cancellationToken)
+    {
+        _keys.AddOrUpdate(Id(keyHash), _ => throw new KeyNotFoundException("No such API key."), (_, record) => record with { LastUsedAt = usedAt });
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> RevokeAsync(ReadOnlyMemory<byte> keyHash, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    {
+        var id = Id(keyHash);
+        while (_keys.TryGetValue(id, out var record) && record.RevokedAt is null)
+        {
+            if (_keys.TryUpdate(id, record with { RevokedAt = revokedAt }, record))
+            {
+                return ValueTask.FromResult(true);
+            }
+        }
+
+        return ValueTask.FromResult(false);
+    }
+
+    private static string Id(ReadOnlyMemory<byte> hash) => Convert.ToHexString(hash.Span);
+}
