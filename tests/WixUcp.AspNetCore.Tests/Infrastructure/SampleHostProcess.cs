@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace WixUcp.AspNetCore.Tests.Infrastructure;
+
+/// <summary>
+/// The sample host as a real operating-system process on a loopback port: replicas of one deployment are separate
+/// processes sharing Redis and PostgreSQL, not two hosts in one test process.
+/// </summary>
+public sealed class SampleHostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private SampleHostProcess(Process process, Uri baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public static async Task<SampleHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = ContentRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(ContentRoot());
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["LOG_LEVEL"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The sample host did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new SampleHostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        await host.WaitUntilReadyAsync();
+        return host;
+    }
+
+    public HttpClient Client() => new() { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Ends the process at once, as a crash or an OOM kill would (SIGKILL).</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The sample host exited with code {_process.ExitCode} before it was ready.");
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/.well-known/ucp")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The sample host did not answer within 60 seconds.");
+    }
+
+    private static string ContentRoot() =>
+        Path.Combine(SharedData.RepositoryRoot()?.FullName ?? throw new InvalidOperationException("WixUcp.sln not found above the tests."), "samples", "WixUcp.SampleHost");
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

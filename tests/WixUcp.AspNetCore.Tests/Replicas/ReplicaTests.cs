@@ -1,0 +1,224 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Npgsql;
+using StackExchange.Redis;
+using WixUcp.AspNetCore.Tests.Infrastructure;
+using WixUcp.Storage.Tests.Infrastructure;
+
+namespace WixUcp.AspNetCore.Tests.Replicas;
+
+/// <summary>
+/// Two sample-host processes on two ports over one Redis and one PostgreSQL, behind no load balancer: the tests pick the
+/// replica for each call. What one acknowledges, the other sees; one idempotency key runs once across both; concurrent
+/// writers lose no update; a replica killed with SIGKILL loses nothing it acknowledged.
+/// </summary>
+public sealed class ReplicaTests : IAsyncLifetime
+{
+    private readonly FakePlatform _platform = new();
+    private readonly string _keyPrefix = $"test:{Guid.NewGuid():N}:";
+    private readonly string _database = "wixucp_replicas_" + Guid.NewGuid().ToString("N");
+    private SampleHostProcess? _a;
+    private SampleHostProcess? _b;
+    private string? _redisUrl;
+    private string? _databaseUrl;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _platform.InitializeAsync();
+        if (Environment.GetEnvironmentVariable(TestServices.RedisVariable) is not { Length: > 0 } redis
+            || Environment.GetEnvironmentVariable(TestServices.DatabaseVariable) is not { Length: > 0 } database)
+        {
+            return;
+        }
+
+        _redisUrl = redis;
+        await AdminAsync(database, $"CREATE DATABASE {_database}");
+        _databaseUrl = new NpgsqlConnectionStringBuilder(ServerConnectionString(database)) { Database = _database }.ConnectionString;
+        var environment = new Dictionary<string, string>
+        {
+            ["REDIS_URL"] = redis,
+            ["DATABASE_URL"] = _databaseUrl,
+            ["WixUcp__Redis__KeyPrefix"] = _keyPrefix,
+            ["WixUcp__Encryption__CurrentKeyId"] = "k1",
+            ["WixUcp__Encryption__Keys__k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["WixUcp__PublicBaseUrl"] = "https://shop.test/",
+            ["WixUcp__Negotiation__AllowInsecureLoopbackProfiles"] = "true",
+            ["Sample__ServeDemoPlatformProfile"] = "false",
+        };
+
+        // Both replicas start together: migrations run once under the advisory lock.
+        var started = await Task.WhenAll(SampleHostProcess.StartAsync(environment), SampleHostProcess.StartAsync(environment));
+        (_a, _b) = (started[0], started[1]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in new[] { _a, _b })
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+        }
+
+        if (_databaseUrl is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await AdminAsync(Environment.GetEnvironmentVariable(TestServices.DatabaseVariable)!, $"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+        }
+
+        await _platform.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_checkout_moves_between_replicas_and_a_retry_on_the_other_replays_byte_for_byte()
+    {
+        RequireServices();
+        var created = await SendAsync(_a!, HttpMethod.Post, "/ucp/checkout-sessions", Checkouts.Create("tea_sencha", 1));
+        var id = created.Json["id"]!.GetValue<string>();
+        var addressed = await SendAsync(_b!, HttpMethod.Put, $"/ucp/checkout-sessions/{id}",
+            Checkouts.Update(created.Json, """{"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"addr_ada_work","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}"""));
+        Assert.Equal("ready_for_complete", addressed.Json["status"]!.GetValue<string>());
+
+        var key = Guid.NewGuid().ToString();
+        var completed = await SendAsync(_a!, HttpMethod.Post, $"/ucp/checkout-sessions/{id}/complete", Checkouts.Complete(), key);
+        var retried = await SendAsync(_b!, HttpMethod.Post, $"/ucp/checkout-sessions/{id}/complete", Checkouts.Complete(), key);
+
+        Assert.Equal("completed", completed.Json["status"]!.GetValue<string>());
+        Assert.Equal(completed.Bytes, retried.Bytes);
+        Assert.Equal("true", retried.Header("Idempotent-Replayed"));
+        var order = await SendAsync(_b!, HttpMethod.Get, $"/ucp/orders/{completed.Json["order"]!["id"]!.GetValue<string>()}", body: null);
+        Assert.Equal(id, order.Json["checkout_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_identical_creates_over_both_replicas_create_one_checkout()
+    {
+        RequireServices();
+        var key = Guid.NewGuid().ToString();
+        var body = Checkouts.Create("tea_assam", 1);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => SendAsync(i % 2 == 0 ? _a! : _b!, HttpMethod.Post, "/ucp/checkout-sessions", body, key, check: false)));
+
+        Assert.All(responses, r => Assert.Contains(r.Status, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        Assert.All(responses.Where(r => r.Status == HttpStatusCode.Conflict), r => Assert.Equal("idempotency_in_progress", r.Json["code"]!.GetValue<string>()));
+        var ids = responses.Where(r => r.Status == HttpStatusCode.Created).Select(r => r.Json["id"]!.GetValue<string>()).Distinct().ToList();
+        Assert.Single(ids);
+        Assert.Equal(1, await CountKeysAsync($"{_keyPrefix}{{default}}:checkout:*"));
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_updates_over_both_replicas_lose_none()
+    {
+        RequireServices();
+        var created = await SendAsync(_a!, HttpMethod.Post, "/ucp/checkout-sessions", Checkouts.Create("tea_sencha", 1));
+        var id = created.Json["id"]!.GetValue<string>();
+
+        var updates = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => SendAsync(
+            i % 2 == 0 ? _a! : _b!,
+            HttpMethod.Put,
+            $"/ucp/checkout-sessions/{id}",
+            Checkouts.Update(created.Json, new JsonObject { ["buyer"] = new JsonObject { ["email"] = $"buyer{i}@example.com" } }.ToJsonString()),
+            check: false)));
+
+        var accepted = updates.Count(u => u.Status == HttpStatusCode.OK);
+        Assert.True(accepted >= 1);
+        Assert.All(updates.Where(u => u.Status != HttpStatusCode.OK), u =>
+            Assert.Equal((HttpStatusCode.Conflict, "checkout_modified"), (u.Status, u.Json["code"]!.GetValue<string>())));
+
+        // Every accepted update advanced the version once: none was overwritten by another.
+        var stored = await StoredVersionAsync(id);
+        Assert.Equal(1 + accepted, stored);
+        var emails = updates.Where(u => u.Status == HttpStatusCode.OK).Select(u => u.Json["buyer"]!["email"]!.GetValue<string>()).ToHashSet();
+        var final = await SendAsync(_b!, HttpMethod.Get, $"/ucp/checkout-sessions/{id}", body: null);
+        Assert.Contains(final.Json["buyer"]!["email"]!.GetValue<string>(), emails);
+    }
+
+    [Fact]
+    public async Task A_replica_killed_mid_flow_loses_nothing_it_acknowledged()
+    {
+        RequireServices();
+        var created = await SendAsync(_a!, HttpMethod.Post, "/ucp/checkout-sessions", Checkouts.Create("tea_matcha", 1));
+        var id = created.Json["id"]!.GetValue<string>();
+        var ready = await SendAsync(_a!, HttpMethod.Put, $"/ucp/checkout-sessions/{id}",
+            Checkouts.Update(created.Json, """{"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"addr_ada_work","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}"""));
+        var other = await SendAsync(_a!, HttpMethod.Post, "/ucp/checkout-sessions", Checkouts.Create("tea_sencha", 3));
+        var completed = await SendAsync(_a!, HttpMethod.Post, $"/ucp/checkout-sessions/{id}/complete", Checkouts.Complete());
+
+        _a!.Kill();
+
+        var checkout = await SendAsync(_b!, HttpMethod.Get, $"/ucp/checkout-sessions/{id}", body: null);
+        var otherRead = await SendAsync(_b!, HttpMethod.Get, $"/ucp/checkout-sessions/{other.Json["id"]!.GetValue<string>()}", body: null);
+        var order = await SendAsync(_b!, HttpMethod.Get, $"/ucp/orders/{completed.Json["order"]!["id"]!.GetValue<string>()}", body: null);
+
+        Assert.Equal("ready_for_complete", ready.Json["status"]!.GetValue<string>());
+        Assert.Equal(("completed", completed.Json["order"]!["id"]!.GetValue<string>()), (checkout.Json["status"]!.GetValue<string>(), checkout.Json["order"]!["id"]!.GetValue<string>()));
+        Assert.Equal(3, otherRead.Json["line_items"]![0]!["quantity"]!.GetValue<int>());
+        Assert.Equal(completed.Json["totals"]!.ToJsonString(), order.Json["totals"]!.ToJsonString());
+    }
+
+    private void RequireServices()
+    {
+        TestServices.RedisUrl();
+        TestServices.DatabaseUrl();
+        Assert.NotNull(_a);
+    }
+
+    private async Task<UcpResponse> SendAsync(SampleHostProcess host, HttpMethod method, string path, string? body, string? idempotencyKey = "", bool check = true)
+    {
+        using var client = host.Client();
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.TryAddWithoutValidation("UCP-Agent", _platform.Agent());
+        if (method != HttpMethod.Get)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey == "" ? Guid.NewGuid().ToString() : idempotencyKey);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+        }
+
+        var response = await client.SendAsync(request, Ct);
+        var result = new UcpResponse(response.StatusCode, await response.Content.ReadAsByteArrayAsync(Ct), response);
+        if (check)
+        {
+            Assert.True(result.Status is HttpStatusCode.OK or HttpStatusCode.Created, $"{method} {path}: {(int)result.Status} {result.Text}");
+        }
+
+        return result;
+    }
+
+    private async Task<long> CountKeysAsync(string pattern)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(new Uri(_redisUrl!).Authority);
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        return await server.KeysAsync(pattern: pattern).CountAsync(Ct);
+    }
+
+    private async Task<long> StoredVersionAsync(string checkoutId)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(new Uri(_redisUrl!).Authority);
+        return (long)await redis.GetDatabase().HashGetAsync($"{_keyPrefix}{{default}}:checkout:{checkoutId}", "v");
+    }
+
+    private static string ServerConnectionString(string url)
+    {
+        var parsed = new Uri(url);
+        return new NpgsqlConnectionStringBuilder { Host = parsed.Host, Port = parsed.Port, Username = parsed.UserInfo.Split(':')[0], Database = parsed.AbsolutePath.Trim('/') }.ConnectionString;
+    }
+
+    private static async Task AdminAsync(string url, string sql)
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString(url));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
