@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,7 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WixUcpOptions>, WixUcpOptionsValidator>());
         services.AddLogging();
         services.AddMetrics();
+        services.AddHybridCache();
         services.TryAddSingleton<WixUcpMetrics>();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -96,6 +98,7 @@ public static class WixUcpServiceCollectionExtensions
             sp.GetRequiredService<CatalogService>(),
             sp.GetRequiredService<OrderService>(),
             sp.GetService<ICheckoutBackend>() ?? throw NoBackend(),
+            sp.GetRequiredService<HybridCache>(),
             sp.GetRequiredService<IOptions<WixUcpOptions>>(),
             sp.GetRequiredService<ILogger<UcpOperations>>()));
         return builder;

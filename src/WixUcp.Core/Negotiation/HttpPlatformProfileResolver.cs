@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,17 +10,24 @@ using Microsoft.Extensions.Options;
 namespace WixUcp.Negotiation;
 
 /// <summary>
-/// Fetches platform profiles over HTTP (no redirects, bounded time and size) and caches them for at least 60 seconds.
+/// Fetches platform profiles over HTTP (no redirects, bounded time and size) and caches them: parsed in this process,
+/// and as fetched bytes in <see cref="HybridCache"/> (shared by every replica when Redis backs it), for the profile's own
+/// <c>max-age</c> capped at <see cref="NegotiationOptions.ProfileCacheDuration"/>, and never below 60 seconds.
 /// Concurrent requests for the same profile share one fetch.
 /// </summary>
 internal sealed partial class HttpPlatformProfileResolver(
     IHttpClientFactory httpClientFactory,
+    HybridCache sharedCache,
     IOptions<WixUcpOptions> options,
     ILogger<HttpPlatformProfileResolver> logger) : IPlatformProfileResolver, IDisposable
 {
+    private static readonly HybridCacheEntryOptions ReadOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
+
     public const string HttpClientName = "WixUcp.PlatformProfiles";
     private static readonly TimeSpan MinimumCacheDuration = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan MaximumCacheDuration = TimeSpan.FromHours(24);
 
     // A profile that failed is not fetched again for a short while, so one broken platform costs one fetch, not one per request.
     private static readonly TimeSpan FailureCacheDuration = TimeSpan.FromSeconds(10);
@@ -56,6 +66,15 @@ internal sealed partial class HttpPlatformProfileResolver(
     {
         try
         {
+            var shared = await ReadSharedAsync(profileUrl).ConfigureAwait(false);
+            if (shared is not null)
+            {
+                // Another replica fetched it; its remaining lifetime is unknown here, so it is kept for the floor only.
+                var profile = PlatformProfileParser.Parse(profileUrl, shared, options.Value.Negotiation.Mode);
+                _cache.Set(profileUrl.AbsoluteUri, profile, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = MinimumCacheDuration });
+                return profile;
+            }
+
             return await FetchAsync(profileUrl).ConfigureAwait(false);
         }
         catch (NegotiationException failure)
@@ -64,6 +83,38 @@ internal sealed partial class HttpPlatformProfileResolver(
             throw;
         }
     }
+
+    private async Task<byte[]?> ReadSharedAsync(Uri profileUrl)
+    {
+        try
+        {
+            // A read only: the factory's empty answer (a miss) is written nowhere.
+            var shared = await sharedCache.GetOrCreateAsync(SharedKey(profileUrl), _ => ValueTask.FromResult(Array.Empty<byte>()), ReadOnly).ConfigureAwait(false);
+            return shared is { Length: > 0 } ? shared : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The shared cache is an optimisation: without it the profile is fetched.
+            LogSharedCacheFailure(logger, ex);
+            return null;
+        }
+    }
+
+    private async Task WriteSharedAsync(Uri profileUrl, byte[] body, TimeSpan duration)
+    {
+        try
+        {
+            await sharedCache.SetAsync(SharedKey(profileUrl), body, new HybridCacheEntryOptions { Expiration = duration, LocalCacheExpiration = duration }).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSharedCacheFailure(logger, ex);
+        }
+    }
+
+    // Profile URLs can be long; the shared key is a fixed-length digest of the URL.
+    private static string SharedKey(Uri profileUrl) =>
+        "platform-profile:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(profileUrl.AbsoluteUri)));
 
     private async Task<PlatformProfile> FetchAsync(Uri profileUrl)
     {
@@ -104,9 +155,12 @@ internal sealed partial class HttpPlatformProfileResolver(
 
             var profile = PlatformProfileParser.Parse(profileUrl, body, settings.Mode);
 
-            var duration = response.Headers.CacheControl?.MaxAge ?? settings.ProfileCacheDuration;
-            duration = TimeSpan.FromTicks(Math.Clamp(duration.Ticks, MinimumCacheDuration.Ticks, MaximumCacheDuration.Ticks));
+            // The profile's own max-age, capped by the setting; UCP asks for at least 60 seconds either way.
+            var maxAge = response.Headers.CacheControl?.MaxAge;
+            var duration = maxAge is { } age && age < settings.ProfileCacheDuration ? age : settings.ProfileCacheDuration;
+            duration = duration < MinimumCacheDuration ? MinimumCacheDuration : duration;
             _cache.Set(profileUrl.AbsoluteUri, profile, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = duration });
+            await WriteSharedAsync(profileUrl, body, duration).ConfigureAwait(false);
             return profile;
         }
     }
@@ -137,6 +191,9 @@ internal sealed partial class HttpPlatformProfileResolver(
             return buffer.ToArray();
         }
     }
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "The shared profile cache failed; fetching directly")]
+    private static partial void LogSharedCacheFailure(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Platform profile {ProfileUrl} could not be fetched: {Reason}")]
     private static partial void LogFetchFailed(ILogger logger, Uri profileUrl, string reason);

@@ -1,4 +1,6 @@
-using Microsoft.Extensions.Caching.Memory;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WixUcp.Catalog;
@@ -22,9 +24,9 @@ namespace WixUcp.Operations;
 /// (scoped by the negotiated platform, so it must come after negotiation), then the domain operation and its encoding.
 /// Failures become UCP error outcomes here, once, for every transport.
 /// </summary>
-public sealed partial class UcpOperations : IDisposable
+public sealed partial class UcpOperations
 {
-    private static readonly TimeSpan ProfileCacheDuration = TimeSpan.FromMinutes(5);
+    private static readonly HybridCacheEntryOptions ProfileCaching = new() { Expiration = TimeSpan.FromHours(1), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
     private readonly UcpNegotiator _negotiator;
     private readonly UcpVersionRegistry _versions;
     private readonly ITenantResolver _tenants;
@@ -35,7 +37,7 @@ public sealed partial class UcpOperations : IDisposable
     private readonly ICheckoutBackend _backend;
     private readonly IOptions<WixUcpOptions> _options;
     private readonly ILogger _logger;
-    private readonly MemoryCache _profiles = new(new MemoryCacheOptions { SizeLimit = 1024 });
+    private readonly HybridCache _cache;
 
     internal UcpOperations(
         UcpNegotiator negotiator,
@@ -46,9 +48,11 @@ public sealed partial class UcpOperations : IDisposable
         CatalogService catalog,
         OrderService orders,
         ICheckoutBackend backend,
+        HybridCache cache,
         IOptions<WixUcpOptions> options,
         ILogger<UcpOperations> logger)
     {
+        _cache = cache;
         _negotiator = negotiator;
         _versions = versions;
         _tenants = tenants;
@@ -86,19 +90,24 @@ public sealed partial class UcpOperations : IDisposable
         try
         {
             var tenant = await _tenants.ResolveAsync(call, cancellationToken).ConfigureAwait(false);
-            var key = (tenant.Id, restEndpoint.AbsoluteUri, profileUrl.AbsoluteUri, served.Version);
-            if (_profiles.TryGetValue(key, out UcpOutcome? cached) && cached is not null)
-            {
-                return cached;
-            }
 
-            var handlers = await _backend.GetPaymentHandlersAsync(tenant, cancellationToken).ConfigureAwait(false);
-            var supported = served == current
-                ? _versions.All.Skip(1).ToDictionary(v => v.Version, v => new Uri(profileUrl.AbsoluteUri.TrimEnd('/') + "/" + v.Version), StringComparer.Ordinal)
-                : [];
-            var outcome = UcpOutcome.Of(UcpOutcomeKind.Resource, served.Codec.WriteProfile(restEndpoint, served.Capabilities, handlers, supported));
-            _profiles.Set(key, outcome, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = ProfileCacheDuration });
-            return outcome;
+            // Cached an hour, shared by replicas when Redis backs the cache; the key is bounded whatever the URLs.
+            var key = "business-profile:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+                string.Join('\n', tenant.Id, served.Version, restEndpoint.AbsoluteUri, profileUrl.AbsoluteUri))));
+            var body = await _cache.GetOrCreateAsync(
+                key,
+                (Operations: this, Tenant: tenant, Served: served, Current: current, RestEndpoint: restEndpoint, ProfileUrl: profileUrl),
+                static async (state, ct) =>
+                {
+                    var handlers = await state.Operations._backend.GetPaymentHandlersAsync(state.Tenant, ct).ConfigureAwait(false);
+                    var supported = state.Served == state.Current
+                        ? state.Operations._versions.All.Skip(1).ToDictionary(v => v.Version, v => new Uri(state.ProfileUrl.AbsoluteUri.TrimEnd('/') + "/" + v.Version), StringComparer.Ordinal)
+                        : [];
+                    return state.Served.Codec.WriteProfile(state.RestEndpoint, state.Served.Capabilities, handlers, supported);
+                },
+                ProfileCaching,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return UcpOutcome.Of(UcpOutcomeKind.Resource, body);
         }
         catch (Exception ex) when (Failure(ex, call, null, cancellationToken) is { } failure)
         {
@@ -203,9 +212,6 @@ public sealed partial class UcpOperations : IDisposable
                 : UcpOutcome.Of(UcpOutcomeKind.Resource, context.Codec.WriteProduct(detail, context.Negotiation));
         },
         cancellationToken);
-
-    /// <inheritdoc/>
-    public void Dispose() => _profiles.Dispose();
 
     private async ValueTask<UcpOutcome> RunAsync(
         UcpCall call,

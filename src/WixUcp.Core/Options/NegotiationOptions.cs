@@ -15,8 +15,11 @@ public sealed class NegotiationOptions
     /// </summary>
     public bool AllowInsecureLoopbackProfiles { get; set; }
 
-    /// <summary>How long a fetched platform profile is reused. Never below 60 seconds, whatever is set.</summary>
-    public TimeSpan ProfileCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// The longest a fetched platform profile is reused; a shorter <c>max-age</c> of the profile wins. Never below 60
+    /// seconds, whatever is set.
+    /// </summary>
+    public TimeSpan ProfileCacheDuration { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Total time allowed to fetch one platform profile.</summary>
     public TimeSpan ProfileFetchTimeout { get; set; } = TimeSpan.FromSeconds(5);

@@ -26,6 +26,9 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
 
     public WixUcpRedisOptions Options { get; }
 
+    /// <summary>The shared multiplexer, for the distributed cache that backs HybridCache.</summary>
+    public async Task<IConnectionMultiplexer> GetMultiplexerAsync() => await _connection.Value.ConfigureAwait(false);
+
     /// <summary>Runs a command, translating transport failures to <see cref="StoreUnavailableException"/>.</summary>
     public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> command)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WixUcp.Checkout;
@@ -12,7 +13,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class WixUcpBuilderRedisExtensions
 {
     /// <summary>
-    /// Keeps checkout sessions and idempotency records in Redis, shared by every replica, in place of the in-memory stores.
+    /// Keeps checkout sessions and idempotency records in Redis, shared by every replica, in place of the in-memory stores,
+    /// and makes Redis the second level of the HybridCache that holds platform profiles and the business profile.
     /// Orders stay where they are registered (the in-memory store, or PostgreSQL with its package); completion then writes
     /// the order first and the session second (see <c>ICheckoutCompletionStore</c>).
     /// </summary>
@@ -34,6 +36,14 @@ public static class WixUcpBuilderRedisExtensions
         services.TryAddSingleton<RedisConnection>();
         services.Replace(ServiceDescriptor.Singleton<ICheckoutSessionStore, RedisCheckoutSessionStore>());
         services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore, RedisIdempotencyStore>());
+
+        // Redis as the second level of HybridCache (platform profiles, the business profile), on the same connection.
+        services.AddStackExchangeRedisCache(_ => { });
+        services.AddOptions<RedisCacheOptions>().Configure<RedisConnection>((cache, redis) =>
+        {
+            cache.ConnectionMultiplexerFactory = redis.GetMultiplexerAsync;
+            cache.InstanceName = redis.Options.KeyPrefix + "cache:";
+        });
         return builder;
     }
 }

@@ -94,6 +94,12 @@ public sealed class ReplicaTests : IAsyncLifetime
         Assert.Equal("true", retried.Header("Idempotent-Replayed"));
         var order = await SendAsync(_b!, HttpMethod.Get, $"/ucp/orders/{completed.Json["order"]!["id"]!.GetValue<string>()}", body: null);
         Assert.Equal(id, order.Json["checkout_id"]!.GetValue<string>());
+
+        // The platform profile was fetched by the first replica only: the second found it in the shared cache.
+        lock (_platform.Fetches)
+        {
+            Assert.Equal(1, _platform.Fetches[FakePlatform.AllCapabilities]);
+        }
     }
 
     [Fact]
