@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using WixUcp.Messages;
 using WixUcp.Protocol;
@@ -8,8 +9,11 @@ using WixUcp.Tenancy;
 namespace WixUcp.Catalog;
 
 /// <summary>Catalog search, lookup and product detail over an <see cref="ICatalogBackend"/>.</summary>
-internal sealed class CatalogService(ICatalogBackend backend, IOptions<WixUcpOptions> options)
+internal sealed class CatalogService(ICatalogBackend backend, IOptions<WixUcpOptions> options, HybridCache? cache = null)
 {
+    // Lookups and product details go through the read cache when there is one (always, once composed by AddWixUcp).
+    private readonly ProductReadCache? _reads = cache is null ? null : new ProductReadCache(backend, cache);
+
     private const string CursorPrefix = "o:";
 
     public async ValueTask<CatalogSearchResult> SearchAsync(UcpTenant tenant, CatalogSearchInput input, CancellationToken cancellationToken)
@@ -56,7 +60,7 @@ internal sealed class CatalogService(ICatalogBackend backend, IOptions<WixUcpOpt
             throw new UcpRequestException($"At most {options.Value.Catalog.MaxLookupIds} ids can be looked up at once.", MessageTarget.Of(MessageTargetKind.LookupIds), "request_too_large");
         }
 
-        var products = await backend.LookupAsync(tenant, distinct, cancellationToken).ConfigureAwait(false);
+        var products = await ReadAsync(tenant, distinct, cancellationToken).ConfigureAwait(false);
         var answered = new HashSet<string>(StringComparer.Ordinal);
         var results = new List<LookupProduct>();
         foreach (var product in products.DistinctBy(p => p.Id))
@@ -96,7 +100,7 @@ internal sealed class CatalogService(ICatalogBackend backend, IOptions<WixUcpOpt
     {
         ArgumentNullException.ThrowIfNull(input);
         var (id, selected, preferences) = (input.Id, input.Selected, input.Preferences);
-        var products = await backend.LookupAsync(tenant, [id], cancellationToken).ConfigureAwait(false);
+        var products = await ReadAsync(tenant, [id], cancellationToken).ConfigureAwait(false);
         var product = products.FirstOrDefault(p => p.Id == id || p.Handle == id || p.Variants.Any(v => v.Id == id || v.Sku == id));
         if (product is null)
         {
@@ -110,6 +114,9 @@ internal sealed class CatalogService(ICatalogBackend backend, IOptions<WixUcpOpt
         ordered.AddRange(product.Variants.Where(v => v.Id != chosen.Id));
         return new ProductDetail(product with { Variants = ordered }, effective, DescribeOptions(product, effective));
     }
+
+    private ValueTask<IReadOnlyList<CatalogProduct>> ReadAsync(UcpTenant tenant, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        _reads?.LookupAsync(tenant, ids, cancellationToken) ?? backend.LookupAsync(tenant, ids, cancellationToken);
 
     private static void Add(Dictionary<string, List<LookupMatch>> inputs, string variantId, LookupMatch match)
     {
