@@ -68,3 +68,25 @@ public sealed class PostgresMigrationTests
         Assert.Equal(5L, (long)(await tables.ExecuteScalarAsync(Ct))!);
     }
 }
+
+/// <summary>PostgreSQL down: reads and writes of orders surface as the store being unavailable (503), not as 500.</summary>
+public sealed class PostgresUnavailableTests
+{
+    [Fact]
+    public async Task A_closed_port_is_store_unavailable()
+    {
+        var port = ClosedPort();
+        await using var database = new WixUcp.Postgres.Connection.PostgresDatabase(Microsoft.Extensions.Options.Options.Create(
+            new WixUcp.Postgres.WixUcpPostgresOptions { ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Timeout=2" }));
+        var store = new PostgresOrderStore(database);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(async () => await store.GetAsync("t1", "ord_1", TestContext.Current.CancellationToken));
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
