@@ -1,4 +1,3 @@
-using Npgsql;
 using WixUcp.Storage.Tests.Infrastructure;
 
 namespace WixUcp.AspNetCore.Tests.Infrastructure;
@@ -20,8 +19,7 @@ public sealed class DurableUcpFixture() : UcpFixture(Settings())
         await base.DisposeAsync();
         if (DatabaseConnectionString is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await AdminAsync($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)");
+            await TestPostgres.DropDatabaseAsync(DatabaseName);
         }
     }
 
@@ -33,36 +31,14 @@ public sealed class DurableUcpFixture() : UcpFixture(Settings())
             settings["REDIS_URL"] = redis;
         }
 
-        if (Environment.GetEnvironmentVariable(TestServices.DatabaseVariable) is { Length: > 0 })
+        if (TestPostgres.Available)
         {
-            AdminAsync($"CREATE DATABASE {DatabaseName}").GetAwaiter().GetResult();
-            var builder = new NpgsqlConnectionStringBuilder(Server()) { Database = DatabaseName };
-            DatabaseConnectionString = builder.ConnectionString;
+            DatabaseConnectionString = TestPostgres.CreateDatabaseAsync(DatabaseName).GetAwaiter().GetResult();
             settings["DATABASE_URL"] = DatabaseConnectionString;
             settings["WixUcp:Encryption:CurrentKeyId"] = "test-1";
             settings["WixUcp:Encryption:Keys:test-1"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         }
 
         return settings;
-    }
-
-    private static string Server()
-    {
-        var url = new Uri(Environment.GetEnvironmentVariable(TestServices.DatabaseVariable)!);
-        return new NpgsqlConnectionStringBuilder
-        {
-            Host = url.Host,
-            Port = url.Port,
-            Username = url.UserInfo.Split(':')[0],
-            Database = url.AbsolutePath.Trim('/'),
-        }.ConnectionString;
-    }
-
-    private static async Task AdminAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Server());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

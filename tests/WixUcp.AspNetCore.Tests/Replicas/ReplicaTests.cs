@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Npgsql;
 using StackExchange.Redis;
 using WixUcp.AspNetCore.Tests.Infrastructure;
 using WixUcp.Storage.Tests.Infrastructure;
@@ -25,20 +24,22 @@ public sealed class ReplicaTests : IAsyncLifetime
     private string? _redisUrl;
     private string? _databaseUrl;
 
+    // Ada's saved work address and standard shipping: with her email, the checkout is then ready for completion.
+    private const string ShipToAdaStandard = """{"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"addr_ada_work","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}""";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         await _platform.InitializeAsync();
         if (Environment.GetEnvironmentVariable(TestServices.RedisVariable) is not { Length: > 0 } redis
-            || Environment.GetEnvironmentVariable(TestServices.DatabaseVariable) is not { Length: > 0 } database)
+            || !TestPostgres.Available)
         {
             return;
         }
 
         _redisUrl = redis;
-        await AdminAsync(database, $"CREATE DATABASE {_database}");
-        _databaseUrl = new NpgsqlConnectionStringBuilder(ServerConnectionString(database)) { Database = _database }.ConnectionString;
+        _databaseUrl = await TestPostgres.CreateDatabaseAsync(_database);
         var environment = new Dictionary<string, string>
         {
             ["REDIS_URL"] = redis,
@@ -68,8 +69,7 @@ public sealed class ReplicaTests : IAsyncLifetime
 
         if (_databaseUrl is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await AdminAsync(Environment.GetEnvironmentVariable(TestServices.DatabaseVariable)!, $"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+            await TestPostgres.DropDatabaseAsync(_database);
         }
 
         await _platform.DisposeAsync();
@@ -82,7 +82,7 @@ public sealed class ReplicaTests : IAsyncLifetime
         var created = await SendAsync(_a!, HttpMethod.Post, "/ucp/checkout-sessions", Checkouts.Create("tea_sencha", 1));
         var id = created.Json["id"]!.GetValue<string>();
         var addressed = await SendAsync(_b!, HttpMethod.Put, $"/ucp/checkout-sessions/{id}",
-            Checkouts.Update(created.Json, """{"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"addr_ada_work","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}"""));
+            Checkouts.Update(created.Json, ShipToAdaStandard));
         Assert.Equal("ready_for_complete", addressed.Json["status"]!.GetValue<string>());
 
         var key = Guid.NewGuid().ToString();
@@ -152,7 +152,7 @@ public sealed class ReplicaTests : IAsyncLifetime
         var created = await SendAsync(_a!, HttpMethod.Post, "/ucp/checkout-sessions", Checkouts.Create("tea_matcha", 1));
         var id = created.Json["id"]!.GetValue<string>();
         var ready = await SendAsync(_a!, HttpMethod.Put, $"/ucp/checkout-sessions/{id}",
-            Checkouts.Update(created.Json, """{"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"addr_ada_work","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}"""));
+            Checkouts.Update(created.Json, ShipToAdaStandard));
         var other = await SendAsync(_a!, HttpMethod.Post, "/ucp/checkout-sessions", Checkouts.Create("tea_sencha", 3));
         var completed = await SendAsync(_a!, HttpMethod.Post, $"/ucp/checkout-sessions/{id}/complete", Checkouts.Complete());
 
@@ -212,19 +212,5 @@ public sealed class ReplicaTests : IAsyncLifetime
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(new Uri(_redisUrl!).Authority);
         return (long)await redis.GetDatabase().HashGetAsync($"{_keyPrefix}{{default}}:checkout:{checkoutId}", "v");
-    }
-
-    private static string ServerConnectionString(string url)
-    {
-        var parsed = new Uri(url);
-        return new NpgsqlConnectionStringBuilder { Host = parsed.Host, Port = parsed.Port, Username = parsed.UserInfo.Split(':')[0], Database = parsed.AbsolutePath.Trim('/') }.ConnectionString;
-    }
-
-    private static async Task AdminAsync(string url, string sql)
-    {
-        await using var connection = new NpgsqlConnection(ServerConnectionString(url));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
