@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using WixUcp.AspNetCore.Http;
 using WixUcp.Operations;
 
@@ -69,9 +70,23 @@ internal static class RestBinding
         return new Uri($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/");
     }
 
-    // An absent media type is tolerated (many clients omit it for JSON); a declared non-JSON one is refused.
-    private static bool IsJson(string? contentType) =>
-        string.IsNullOrEmpty(contentType)
-        || contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-        || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase);
+    // An absent media type is tolerated (many clients omit it for JSON); a declared one must be application/json or
+    // a +json type, in UTF-8 (the only charset JSON may use between systems, RFC 8259).
+    private static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return true;
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.MediaType.Value is not { } type)
+        {
+            return false;
+        }
+
+        var json = type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        var charset = mediaType.Charset.Value;
+        return json && (charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WixUcp.Commerce;
@@ -26,6 +27,7 @@ internal sealed partial class CheckoutService(
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var (requested, adjusted) = RequireLines(input.Lines);
+        RequireFewDiscountCodes(input.DiscountCodes);
         var lines = LineIds.Assign(requested, previous: []);
         var now = timeProvider.GetUtcNow();
         var draft = new CheckoutDraft
@@ -73,6 +75,7 @@ internal sealed partial class CheckoutService(
     {
         ArgumentNullException.ThrowIfNull(input);
         var (requested, adjusted) = RequireLines(input.Lines);
+        RequireFewDiscountCodes(input.DiscountCodes);
         var current = await LoadAsync(id, context, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
@@ -309,6 +312,15 @@ internal sealed partial class CheckoutService(
         }
 
         return (clamped, adjusted);
+    }
+
+    private void RequireFewDiscountCodes(IReadOnlyList<string>? codes)
+    {
+        var limit = options.Value.Checkout.MaxDiscountCodes;
+        if (codes is { Count: var count } && count > limit)
+        {
+            throw new UcpRequestException($"A checkout carries at most {limit.ToString(CultureInfo.InvariantCulture)} discount codes.", MessageTarget.Of(MessageTargetKind.DiscountCodes));
+        }
     }
 
     private static bool FulfillmentActive(CheckoutRequestContext context) => context.Negotiation.IsActive(UcpCapabilities.Fulfillment);

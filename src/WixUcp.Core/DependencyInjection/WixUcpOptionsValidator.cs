@@ -21,9 +21,9 @@ internal sealed class WixUcpOptionsValidator : IValidateOptions<WixUcpOptions>
             failures.Add("WixUcp:Checkout:SessionLifetime must be positive (UCP's default is 06:00:00).");
         }
 
-        if (options.Checkout.MaxLineItems < 1 || options.Checkout.MaxQuantity < 1)
+        if (options.Checkout.MaxLineItems < 1 || options.Checkout.MaxQuantity < 1 || options.Checkout.MaxDiscountCodes < 1)
         {
-            failures.Add("WixUcp:Checkout:MaxLineItems and WixUcp:Checkout:MaxQuantity must be at least 1.");
+            failures.Add("WixUcp:Checkout:MaxLineItems, MaxQuantity and MaxDiscountCodes must be at least 1.");
         }
 
         if (options.Catalog.DefaultPageSize < 1 || options.Catalog.MaxPageSize < options.Catalog.DefaultPageSize)
@@ -44,6 +44,11 @@ internal sealed class WixUcpOptionsValidator : IValidateOptions<WixUcpOptions>
         if (options.Memory.MaxCheckoutSessions < 1 || options.Memory.MaxIdempotencyRecords < 1 || options.Memory.ExpiredSessionRetention < TimeSpan.Zero)
         {
             failures.Add("WixUcp:Memory:MaxCheckoutSessions and MaxIdempotencyRecords must be at least 1, and ExpiredSessionRetention not negative.");
+        }
+
+        if (options.Limits.MaxDepth is < 4 or > 64 || options.Limits.MaxStringLength < 64 || options.Limits.MaxArrayLength < options.Checkout.MaxLineItems || options.Limits.MaxObjectMembers < 16)
+        {
+            failures.Add("WixUcp:Limits needs MaxDepth 4..64, MaxStringLength of at least 64, MaxArrayLength of at least WixUcp:Checkout:MaxLineItems and MaxObjectMembers of at least 16.");
         }
 
         if (options.Idempotency.RecordLifetime < TimeSpan.FromHours(24))

@@ -45,6 +45,9 @@ public enum MessageTargetKind
     /// <summary>The selected option of one group (<see cref="MessageTarget.Index"/>) of one fulfillment method.</summary>
     FulfillmentSelectedOption,
 
+    /// <summary>The list of discount codes.</summary>
+    DiscountCodes,
+
     /// <summary>One discount code as sent (<see cref="MessageTarget.Index"/>).</summary>
     DiscountCode,
 

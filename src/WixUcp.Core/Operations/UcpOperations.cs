@@ -37,6 +37,7 @@ public sealed partial class UcpOperations
     private readonly ICheckoutBackend _backend;
     private readonly IOptions<WixUcpOptions> _options;
     private readonly ILogger _logger;
+    private const string CancelCheckout = "cancel_checkout";
     private readonly HybridCache _cache;
 
     internal UcpOperations(
@@ -156,7 +157,7 @@ public sealed partial class UcpOperations
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The canceled checkout, a business error or a protocol error.</returns>
     public ValueTask<UcpOutcome> CancelCheckoutAsync(UcpCall call, string checkoutId, CancellationToken cancellationToken) =>
-        RunCheckoutAsync(call, "cancel_checkout", checkoutId, stateChanging: true, (context, checkout, ct) =>
+        RunCheckoutAsync(call, CancelCheckout, checkoutId, stateChanging: true, (context, checkout, ct) =>
             _checkouts.CancelAsync(checkoutId, checkout, ct), cancellationToken);
 
     /// <summary>Get Order, for the platform that placed it.</summary>
@@ -226,6 +227,12 @@ public sealed partial class UcpOperations
         OperationContext? context = null;
         try
         {
+            // The document's shape and bounds are checked before anything reads it (cancel's body is not read at all).
+            if (!call.Body.IsEmpty && operation != CancelCheckout)
+            {
+                RequestGuard.Check(call.Body.Span, _options.Value.Limits);
+            }
+
             var tenant = await _tenants.ResolveAsync(call, cancellationToken).ConfigureAwait(false);
             var negotiation = await _negotiator.NegotiateAsync(call.UcpAgent, capability, cancellationToken).ConfigureAwait(false);
             context = new OperationContext(call, tenant, negotiation, _versions.Get(negotiation.Version));

@@ -12,6 +12,9 @@ public sealed class CheckoutOptions
     /// <summary>Largest quantity of one line.</summary>
     public int MaxQuantity { get; set; } = 10_000;
 
+    /// <summary>Most discount codes one checkout may carry; more are refused with 400 naming <c>discounts.codes</c>.</summary>
+    public int MaxDiscountCodes { get; set; } = 10;
+
     /// <summary>Whether a buyer email is needed before a checkout is ready for completion.</summary>
     public bool RequireBuyerEmail { get; set; } = true;
 }

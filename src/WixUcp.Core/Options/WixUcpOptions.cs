@@ -29,6 +29,9 @@ public sealed class WixUcpOptions
     /// <summary>Idempotency-key handling of state-changing calls.</summary>
     public IdempotencyOptions Idempotency { get; } = new();
 
+    /// <summary>Bounds every request document must keep.</summary>
+    public RequestLimitOptions Limits { get; } = new();
+
     /// <summary>Bounds of the in-memory stores of the embedded default.</summary>
     public MemoryStoreOptions Memory { get; } = new();
 

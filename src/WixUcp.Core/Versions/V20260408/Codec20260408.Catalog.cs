@@ -42,7 +42,7 @@ internal sealed partial class Codec20260408
             throw new UcpRequestException("id is required.", "$.id");
         }
 
-        var selected = (dto.Selected ?? []).Select((s, i) => s.Name is null || s.Label is null
+        var selected = (dto.Selected ?? []).Select((s, i) => s?.Name is null || s.Label is null
             ? throw new UcpRequestException("A selected option needs name and label.", $"$.selected[{i.ToString(CultureInfo.InvariantCulture)}]")
             : new CatalogOptionValue(s.Name, s.Label)).ToList();
         return new ProductInput(dto.Id, selected, NoNulls(dto.Preferences, "$.preferences"));

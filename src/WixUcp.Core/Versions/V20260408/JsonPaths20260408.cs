@@ -30,6 +30,7 @@ internal static class JsonPaths20260408
             MessageTargetKind.FulfillmentDestination => $"{method}.destinations[{i}]",
             MessageTargetKind.FulfillmentSelectedDestination => method + ".selected_destination_id",
             MessageTargetKind.FulfillmentSelectedOption => $"{method}.groups[{i}].selected_option_id",
+            MessageTargetKind.DiscountCodes => "$.discounts.codes",
             MessageTargetKind.DiscountCode => $"$.discounts.codes[{i}]",
             MessageTargetKind.PaymentInstruments => "$.payment.instruments",
             MessageTargetKind.PaymentInstrument => $"$.payment.instruments[{i}]",
