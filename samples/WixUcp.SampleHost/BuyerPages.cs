@@ -78,6 +78,7 @@ internal static class BuyerPages
         };
         if (!WantsHtml(http.Request))
         {
+            http.Response.Headers.CacheControl = "no-store";
             await http.WriteUcpOutcomeAsync(await operations.GetOrderAsync(call, id, http.RequestAborted));
             return;
         }

@@ -20,6 +20,7 @@ internal sealed class UcpOutcomeResult(UcpOutcome outcome) : IResult, IStatusCod
         response.StatusCode = outcome.StatusCode;
         response.ContentType = ContentType;
         response.ContentLength = outcome.Body.Length;
+        response.Headers.XContentTypeOptions = "nosniff";
         if (outcome.RetryAfter is { } retryAfter)
         {
             response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

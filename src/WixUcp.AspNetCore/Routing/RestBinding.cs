@@ -38,8 +38,18 @@ internal static class RestBinding
         Json,
     }
 
-    public static async Task<IResult> InvokeAsync(HttpContext http, Body body, Func<UcpOperations, UcpCall, CancellationToken, ValueTask<UcpOutcome>> operation)
+    /// <summary>Runs one operation for one request.</summary>
+    /// <param name="http">The request.</param>
+    /// <param name="body">How the body is treated.</param>
+    /// <param name="operation">The operation to run.</param>
+    /// <param name="personal">Whether answers carry personal data (checkouts, orders): then never stored by caches.</param>
+    public static async Task<IResult> InvokeAsync(HttpContext http, Body body, Func<UcpOperations, UcpCall, CancellationToken, ValueTask<UcpOutcome>> operation, bool personal = false)
     {
+        if (personal)
+        {
+            http.Response.Headers.CacheControl = "no-store";
+        }
+
         if (body == Body.Json && !IsJson(http.Request.ContentType))
         {
             return new UcpOutcomeResult(UcpOutcome.ProtocolError(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "Request bodies must be application/json."));

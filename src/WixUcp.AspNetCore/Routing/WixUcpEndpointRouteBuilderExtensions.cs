@@ -2,6 +2,9 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using WixUcp;
 using WixUcp.AspNetCore.Http;
 using WixUcp.Commerce;
 using WixUcp.Operations;
@@ -36,6 +39,24 @@ public static class WixUcpEndpointRouteBuilderExtensions
                 "No commerce backend is registered: call AddWixUcp().AddSandboxStore() or register an ICheckoutBackend and ICatalogBackend.");
         }
 
+        // Absolute URLs (the profile's endpoint, continue_url, order permalinks) come from configuration, never from a
+        // request's Host header, except on a developer's machine.
+        var environment = endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>();
+        var settings = endpoints.ServiceProvider.GetRequiredService<IOptions<WixUcpOptions>>().Value;
+        if (!environment.IsDevelopment())
+        {
+            if (settings.PublicBaseUrl is null)
+            {
+                throw new InvalidOperationException(
+                    $"WixUcp:PublicBaseUrl must be set outside Development (environment '{environment.EnvironmentName}'): absolute URLs are never taken from a request's Host header.");
+            }
+
+            if (settings.PublicBaseUrl.Scheme != Uri.UriSchemeHttps || settings.StorefrontUrl is { Scheme: not "https" })
+            {
+                throw new InvalidOperationException("WixUcp:PublicBaseUrl and WixUcp:StorefrontUrl must be https:// outside Development: buyers are sent to them.");
+            }
+        }
+
         // Resolved now so that a composition error (for example a replaced store without its completion commit) stops
         // start-up with its message instead of failing the first request.
         _ = endpoints.ServiceProvider.GetRequiredService<UcpOperations>();
@@ -53,24 +74,55 @@ public static class WixUcpEndpointRouteBuilderExtensions
         var shopping = endpoints.MapGroup(prefix);
         shopping.AddEndpointFilter<UcpErrorFilter>();
         shopping.MapPost("/checkout-sessions", Handler(http =>
-            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CreateCheckoutAsync(call, ct)))).WithName("WixUcp.CreateCheckout");
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CreateCheckoutAsync(call, ct), personal: true))).WithName("WixUcp.CreateCheckout");
         shopping.MapGet("/checkout-sessions/{id}", (HttpContext http, string id) =>
-            InvokeAsync(http, Body.None, (ops, call, ct) => ops.GetCheckoutAsync(call, id, ct))).WithName("WixUcp.GetCheckout");
+            InvokeAsync(http, Body.None, (ops, call, ct) => ops.GetCheckoutAsync(call, id, ct), personal: true)).WithName("WixUcp.GetCheckout");
         shopping.MapPut("/checkout-sessions/{id}", (HttpContext http, string id) =>
-            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.UpdateCheckoutAsync(call, id, ct))).WithName("WixUcp.UpdateCheckout");
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.UpdateCheckoutAsync(call, id, ct), personal: true)).WithName("WixUcp.UpdateCheckout");
         shopping.MapPost("/checkout-sessions/{id}/complete", (HttpContext http, string id) =>
-            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CompleteCheckoutAsync(call, id, ct))).WithName("WixUcp.CompleteCheckout");
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CompleteCheckoutAsync(call, id, ct), personal: true)).WithName("WixUcp.CompleteCheckout");
         shopping.MapPost("/checkout-sessions/{id}/cancel", (HttpContext http, string id) =>
-            InvokeAsync(http, Body.Opaque, (ops, call, ct) => ops.CancelCheckoutAsync(call, id, ct))).WithName("WixUcp.CancelCheckout");
+            InvokeAsync(http, Body.Opaque, (ops, call, ct) => ops.CancelCheckoutAsync(call, id, ct), personal: true)).WithName("WixUcp.CancelCheckout");
         shopping.MapGet("/orders/{id}", (HttpContext http, string id) =>
-            InvokeAsync(http, Body.None, (ops, call, ct) => ops.GetOrderAsync(call, id, ct))).WithName("WixUcp.GetOrder");
+            InvokeAsync(http, Body.None, (ops, call, ct) => ops.GetOrderAsync(call, id, ct), personal: true)).WithName("WixUcp.GetOrder");
         shopping.MapPost("/catalog/search", Handler(http =>
             InvokeAsync(http, Body.Json, (ops, call, ct) => ops.SearchCatalogAsync(call, ct)))).WithName("WixUcp.SearchCatalog");
         shopping.MapPost("/catalog/lookup", Handler(http =>
             InvokeAsync(http, Body.Json, (ops, call, ct) => ops.LookupCatalogAsync(call, ct)))).WithName("WixUcp.LookupCatalog");
         shopping.MapPost("/catalog/product", Handler(http =>
             InvokeAsync(http, Body.Json, (ops, call, ct) => ops.GetProductAsync(call, ct)))).WithName("WixUcp.GetProduct");
+
+        // The server's own 404 and 405 under the service path answer in UCP's error format too.
+        shopping.MapFallback("{**path}", (HttpContext http) => Fallback(http, servicePath));
         return shopping;
+    }
+
+    // The service's routes by shape (segments, '*' for an id) and their methods, to tell 405 from 404.
+    private static readonly (string[] Shape, string[] Methods)[] Routes =
+    [
+        (["checkout-sessions"], ["POST"]),
+        (["checkout-sessions", "*"], ["GET", "PUT"]),
+        (["checkout-sessions", "*", "complete"], ["POST"]),
+        (["checkout-sessions", "*", "cancel"], ["POST"]),
+        (["orders", "*"], ["GET"]),
+        (["catalog", "search"], ["POST"]),
+        (["catalog", "lookup"], ["POST"]),
+        (["catalog", "product"], ["POST"]),
+    ];
+
+    private static UcpOutcomeResult Fallback(HttpContext http, string servicePath)
+    {
+        var relative = (http.Request.Path.Value ?? "")[servicePath.Length..].Trim('/');
+        var segments = relative.Length == 0 ? [] : relative.Split('/');
+        var route = Routes.FirstOrDefault(r => r.Shape.Length == segments.Length
+            && r.Shape.Zip(segments).All(p => p.First == "*" || string.Equals(p.First, p.Second, StringComparison.Ordinal)));
+        if (route.Methods is { } methods)
+        {
+            http.Response.Headers.Allow = string.Join(", ", methods);
+            return new UcpOutcomeResult(UcpOutcome.ProtocolError(StatusCodes.Status405MethodNotAllowed, "method_not_allowed", $"Use {string.Join(" or ", methods)} here."));
+        }
+
+        return new UcpOutcomeResult(UcpOutcome.ProtocolError(StatusCodes.Status404NotFound, "not_found", "No UCP operation is served at this path."));
     }
 
     // A typed delegate, so the route handler writes the returned IResult (a bare lambda over HttpContext would be a RequestDelegate).
