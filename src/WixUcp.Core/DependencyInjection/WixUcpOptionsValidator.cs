@@ -36,6 +36,11 @@ internal sealed class WixUcpOptionsValidator : IValidateOptions<WixUcpOptions>
             failures.Add("WixUcp:Catalog:MaxLookupIds must be at least 10 (UCP requires lookups of 10 ids to be accepted).");
         }
 
+        if (options.Negotiation.MaxConcurrentProfileFetches < 1 || options.Negotiation.AllowedProfilePorts.Any(p => p is < 1 or > 65535))
+        {
+            failures.Add("WixUcp:Negotiation:MaxConcurrentProfileFetches must be at least 1, and WixUcp:Negotiation:AllowedProfilePorts must hold ports 1..65535.");
+        }
+
         if (options.Negotiation.ProfileFetchTimeout <= TimeSpan.Zero || options.Negotiation.MaxProfileBytes < 1024 || options.Negotiation.MaxCachedProfiles < 1)
         {
             failures.Add("WixUcp:Negotiation needs a positive ProfileFetchTimeout, MaxProfileBytes of at least 1024 and MaxCachedProfiles of at least 1.");

@@ -75,13 +75,16 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddSingleton<IKeyEncryptionKeyProvider, ConfiguredKeyEncryptionKeyProvider>();
         services.TryAddSingleton<EnvelopeEncryptor>();
 
+        services.TryAddSingleton<ProfileFetchGuard>();
         services.AddHttpClient(HttpPlatformProfileResolver.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 // Profiles must be served without redirects; following one could also reach unintended hosts.
                 AllowAutoRedirect = false,
                 ConnectTimeout = TimeSpan.FromSeconds(5),
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
+                UseProxy = false,
+                ConnectCallback = sp.GetRequiredService<ProfileFetchGuard>().ConnectAsync,
             });
         services.TryAddSingleton<IPlatformProfileResolver, HttpPlatformProfileResolver>();
         services.TryAddSingleton<UcpNegotiator>();

@@ -33,7 +33,9 @@ internal sealed partial class HttpPlatformProfileResolver(
     private static readonly TimeSpan FailureCacheDuration = TimeSpan.FromSeconds(10);
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.Negotiation.MaxCachedProfiles });
+    private static readonly TimeSpan FetchSlotWait = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, Lazy<Task<PlatformProfile>>> _inflight = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _fetchSlots = new(options.Value.Negotiation.MaxConcurrentProfileFetches);
 
     public async ValueTask<PlatformProfile> ResolveAsync(Uri profileUrl, CancellationToken cancellationToken)
     {
@@ -59,7 +61,11 @@ internal sealed partial class HttpPlatformProfileResolver(
         }
     }
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _fetchSlots.Dispose();
+    }
 
     // Not tied to one caller's cancellation: other callers may be waiting on the same fetch.
     private async Task<PlatformProfile> FetchAndCacheAsync(Uri profileUrl)
@@ -77,7 +83,7 @@ internal sealed partial class HttpPlatformProfileResolver(
 
             return await FetchAsync(profileUrl).ConfigureAwait(false);
         }
-        catch (NegotiationException failure)
+        catch (NegotiationException failure) when (failure.StatusCode != 503)
         {
             _cache.Set(profileUrl.AbsoluteUri, failure, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = FailureCacheDuration });
             throw;
@@ -117,6 +123,24 @@ internal sealed partial class HttpPlatformProfileResolver(
         "platform-profile:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(profileUrl.AbsoluteUri)));
 
     private async Task<PlatformProfile> FetchAsync(Uri profileUrl)
+    {
+        // Fetches of profiles not yet cached share one budget, so a flood of new UCP-Agent URLs cannot tie up the server.
+        if (!await _fetchSlots.WaitAsync(FetchSlotWait).ConfigureAwait(false))
+        {
+            throw new NegotiationException("profile_unreachable", 503, "Too many platform profiles are being fetched; retry shortly.");
+        }
+
+        try
+        {
+            return await FetchWithinBudgetAsync(profileUrl).ConfigureAwait(false);
+        }
+        finally
+        {
+            _fetchSlots.Release();
+        }
+    }
+
+    private async Task<PlatformProfile> FetchWithinBudgetAsync(Uri profileUrl)
     {
         var settings = options.Value.Negotiation;
         using var timeout = new CancellationTokenSource(settings.ProfileFetchTimeout);

@@ -280,7 +280,8 @@ public sealed partial class UcpOperations
                 var status = request.Code == "unsupported_media_type" ? 415 : 400;
                 return UcpOutcome.ProtocolError(status, request.Code, request.Message, request.WirePath ?? codec.RenderPath(request.Target));
             case NegotiationException negotiation:
-                return UcpOutcome.ProtocolError(negotiation.StatusCode, negotiation.Code, negotiation.Message, continueUrl: call.BaseUrl);
+                return UcpOutcome.ProtocolError(negotiation.StatusCode, negotiation.Code, negotiation.Message, continueUrl: call.BaseUrl,
+                    retryAfter: negotiation.StatusCode == 503 ? TimeSpan.FromSeconds(1) : null);
             case CommerceBackendException or StoreUnavailableException:
                 LogBackendFailure(_logger, exception);
                 return UcpOutcome.ProtocolError(503, "backend_unavailable", "The store could not be reached; retry shortly.", retryAfter: TimeSpan.FromSeconds(5));

@@ -27,6 +27,12 @@ public sealed class NegotiationOptions
     /// <summary>Largest platform profile accepted, in bytes.</summary>
     public int MaxProfileBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Ports other than 443 that platform profiles may be fetched from (public addresses only).</summary>
+    public IList<int> AllowedProfilePorts { get; } = [];
+
+    /// <summary>Most platform profiles being fetched at once; beyond that, calls naming a new profile get 503 until one finishes.</summary>
+    public int MaxConcurrentProfileFetches { get; set; } = 8;
+
     /// <summary>Most platform profiles kept in the cache at once.</summary>
     public int MaxCachedProfiles { get; set; } = 1024;
 }
