@@ -4,6 +4,7 @@ using WixUcp.Postgres;
 using WixUcp.Redis;
 using WixUcp.Sandbox;
 using WixUcp.SampleHost;
+using WixUcp.Signatures;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -54,4 +55,5 @@ if (app.Configuration.GetValue("Sample:ServeDemoPlatformProfile", false))
 }
 
 app.Logger.LogStateStores(redisUrl, databaseUrl);
+app.Logger.LogSigningKey(app.Services.GetRequiredService<UcpSigningKeys>());
 app.Run();

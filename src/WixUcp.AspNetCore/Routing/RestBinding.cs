@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using WixUcp.AspNetCore.Http;
 using WixUcp.Operations;
+using WixUcp.Signatures;
 
 namespace WixUcp.AspNetCore.Routing;
 
@@ -43,7 +44,9 @@ internal static class RestBinding
     /// <param name="body">How the body is treated.</param>
     /// <param name="operation">The operation to run.</param>
     /// <param name="personal">Whether answers carry personal data (checkouts, orders): then never stored by caches.</param>
-    public static async Task<IResult> InvokeAsync(HttpContext http, Body body, Func<UcpOperations, UcpCall, CancellationToken, ValueTask<UcpOutcome>> operation, bool personal = false)
+    /// <param name="signed">Whether the answer carries an RFC 9421 response signature (UCP recommends it for completion).</param>
+    public static async Task<IResult> InvokeAsync(
+        HttpContext http, Body body, Func<UcpOperations, UcpCall, CancellationToken, ValueTask<UcpOutcome>> operation, bool personal = false, bool signed = false)
     {
         if (personal)
         {
@@ -64,7 +67,18 @@ internal static class RestBinding
             Caller = http.User,
         };
         var operations = http.RequestServices.GetRequiredService<UcpOperations>();
-        return new UcpOutcomeResult(await operation(operations, call, http.RequestAborted).ConfigureAwait(false));
+        var outcome = await operation(operations, call, http.RequestAborted).ConfigureAwait(false);
+        if (signed)
+        {
+            // Signed over the exact bytes about to be sent, replays included.
+            var signature = http.RequestServices.GetRequiredService<UcpSigningKeys>().SignResponse(
+                outcome.StatusCode, UcpOutcomeResult.ContentType, outcome.Body.Span, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+            http.Response.Headers["Content-Digest"] = signature.ContentDigest;
+            http.Response.Headers["Signature-Input"] = signature.SignatureInput;
+            http.Response.Headers["Signature"] = signature.Signature;
+        }
+
+        return new UcpOutcomeResult(outcome);
     }
 
     /// <summary>The configured public URL, else the one the request arrived at (correct behind proxies only with forwarded headers).</summary>

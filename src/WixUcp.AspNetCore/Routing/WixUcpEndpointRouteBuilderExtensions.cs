@@ -55,6 +55,12 @@ public static class WixUcpEndpointRouteBuilderExtensions
             {
                 throw new InvalidOperationException("WixUcp:PublicBaseUrl and WixUcp:StorefrontUrl must be https:// outside Development: buyers are sent to them.");
             }
+
+            if (string.IsNullOrWhiteSpace(settings.Signing.PrivateKeyPem))
+            {
+                throw new InvalidOperationException(
+                    "WixUcp:Signing:PrivateKeyPem must be set outside Development: every replica signs with it and the profile publishes it (an EC P-256 key, e.g. `openssl ecparam -name prime256v1 -genkey -noout`).");
+            }
         }
 
         // Resolved now so that a composition error (for example a replaced store without its completion commit) stops
@@ -80,7 +86,7 @@ public static class WixUcpEndpointRouteBuilderExtensions
         shopping.MapPut("/checkout-sessions/{id}", (HttpContext http, string id) =>
             InvokeAsync(http, Body.Json, (ops, call, ct) => ops.UpdateCheckoutAsync(call, id, ct), personal: true)).WithName("WixUcp.UpdateCheckout");
         shopping.MapPost("/checkout-sessions/{id}/complete", (HttpContext http, string id) =>
-            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CompleteCheckoutAsync(call, id, ct), personal: true)).WithName("WixUcp.CompleteCheckout");
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CompleteCheckoutAsync(call, id, ct), personal: true, signed: true)).WithName("WixUcp.CompleteCheckout");
         shopping.MapPost("/checkout-sessions/{id}/cancel", (HttpContext http, string id) =>
             InvokeAsync(http, Body.Opaque, (ops, call, ct) => ops.CancelCheckoutAsync(call, id, ct), personal: true)).WithName("WixUcp.CancelCheckout");
         shopping.MapGet("/orders/{id}", (HttpContext http, string id) =>

@@ -13,6 +13,7 @@ using WixUcp.Idempotency;
 using WixUcp.Installations;
 using WixUcp.Negotiation;
 using WixUcp.Operations;
+using WixUcp.Signatures;
 using WixUcp.Orders;
 using WixUcp.Tenancy;
 using WixUcp.Versions;
@@ -74,6 +75,7 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EncryptionOptions>, EncryptionOptionsValidator>());
         services.TryAddSingleton<IKeyEncryptionKeyProvider, ConfiguredKeyEncryptionKeyProvider>();
         services.TryAddSingleton<EnvelopeEncryptor>();
+        services.TryAddSingleton<UcpSigningKeys>();
 
         services.TryAddSingleton<ProfileFetchGuard>();
         services.AddHttpClient(HttpPlatformProfileResolver.HttpClientName)
@@ -102,6 +104,7 @@ public static class WixUcpServiceCollectionExtensions
             sp.GetRequiredService<OrderService>(),
             sp.GetService<ICheckoutBackend>() ?? throw NoBackend(),
             sp.GetRequiredService<HybridCache>(),
+            sp.GetRequiredService<UcpSigningKeys>(),
             sp.GetRequiredService<IOptions<WixUcpOptions>>(),
             sp.GetRequiredService<ILogger<UcpOperations>>()));
         return builder;

@@ -11,6 +11,7 @@ using WixUcp.Messages;
 using WixUcp.Negotiation;
 using WixUcp.Orders;
 using WixUcp.Protocol;
+using WixUcp.Signatures;
 using WixUcp.Storage;
 using WixUcp.Tenancy;
 using WixUcp.Versions;
@@ -39,6 +40,7 @@ public sealed partial class UcpOperations
     private readonly ILogger _logger;
     private const string CancelCheckout = "cancel_checkout";
     private readonly HybridCache _cache;
+    private readonly UcpSigningKeys _signingKeys;
 
     internal UcpOperations(
         UcpNegotiator negotiator,
@@ -50,10 +52,12 @@ public sealed partial class UcpOperations
         OrderService orders,
         ICheckoutBackend backend,
         HybridCache cache,
+        UcpSigningKeys signingKeys,
         IOptions<WixUcpOptions> options,
         ILogger<UcpOperations> logger)
     {
         _cache = cache;
+        _signingKeys = signingKeys;
         _negotiator = negotiator;
         _versions = versions;
         _tenants = tenants;
@@ -93,8 +97,8 @@ public sealed partial class UcpOperations
             var tenant = await _tenants.ResolveAsync(call, cancellationToken).ConfigureAwait(false);
 
             // Cached an hour, shared by replicas when Redis backs the cache; the key is bounded whatever the URLs.
-            var key = "business-profile:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-                string.Join('\n', tenant.Id, served.Version, restEndpoint.AbsoluteUri, profileUrl.AbsoluteUri))));
+            var key = "business-profile:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(
+                '\n', tenant.Id, served.Version, restEndpoint.AbsoluteUri, profileUrl.AbsoluteUri, string.Join(',', _signingKeys.PublishedKeys.Select(k => k.KeyId))))));
             var body = await _cache.GetOrCreateAsync(
                 key,
                 (Operations: this, Tenant: tenant, Served: served, Current: current, RestEndpoint: restEndpoint, ProfileUrl: profileUrl),
@@ -104,7 +108,7 @@ public sealed partial class UcpOperations
                     var supported = state.Served == state.Current
                         ? state.Operations._versions.All.Skip(1).ToDictionary(v => v.Version, v => new Uri(state.ProfileUrl.AbsoluteUri.TrimEnd('/') + "/" + v.Version), StringComparer.Ordinal)
                         : [];
-                    return state.Served.Codec.WriteProfile(state.RestEndpoint, state.Served.Capabilities, handlers, supported);
+                    return state.Served.Codec.WriteProfile(state.RestEndpoint, state.Served.Capabilities, handlers, supported, state.Operations._signingKeys.PublishedKeys);
                 },
                 ProfileCaching,
                 cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,9 @@ public sealed class WixUcpOptions
     /// <summary>Idempotency-key handling of state-changing calls.</summary>
     public IdempotencyOptions Idempotency { get; } = new();
 
+    /// <summary>The business's signing keys.</summary>
+    public SigningOptions Signing { get; } = new();
+
     /// <summary>Bounds every request document must keep.</summary>
     public RequestLimitOptions Limits { get; } = new();
 

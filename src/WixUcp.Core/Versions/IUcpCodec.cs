@@ -4,6 +4,7 @@ using WixUcp.Commerce;
 using WixUcp.Messages;
 using WixUcp.Negotiation;
 using WixUcp.Orders;
+using WixUcp.Signatures;
 
 namespace WixUcp.Versions;
 
@@ -49,5 +50,6 @@ internal interface IUcpCodec
     /// <param name="capabilities">The capabilities offered in this version.</param>
     /// <param name="handlers">The payment handlers of the tenant.</param>
     /// <param name="supportedVersions">Older versions this business also serves, each with its profile URL.</param>
-    byte[] WriteProfile(Uri restEndpoint, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions);
+    /// <param name="signingKeys">The business's published public signing keys.</param>
+    byte[] WriteProfile(Uri restEndpoint, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions, IReadOnlyList<PublicSigningKey> signingKeys);
 }

@@ -14,6 +14,9 @@ public sealed class UcpAppFactory(IReadOnlyDictionary<string, string>? settings 
     {
     }
 
+    /// <summary>The business signing key of every host under test (outside Development one must be configured).</summary>
+    public static readonly string SigningKeyPem = CreateSigningKeyPem();
+
     /// <summary>Every log line the host wrote, as category and formatted message.</summary>
     public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Logs { get; } = new();
 
@@ -24,12 +27,19 @@ public sealed class UcpAppFactory(IReadOnlyDictionary<string, string>? settings 
         builder.UseSetting("WixUcp:Negotiation:ProfileFetchTimeout", "00:00:01");
         builder.UseSetting("WixUcp:PublicBaseUrl", "https://shop.test/");
         builder.UseSetting("Sample:ServeDemoPlatformProfile", "false");
+        builder.UseSetting("WixUcp:Signing:PrivateKeyPem", SigningKeyPem);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(Logs)));
+    }
+
+    private static string CreateSigningKeyPem()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
     }
 
     private sealed class CapturingLoggerProvider(ConcurrentQueue<(string, LogLevel, string)> logs) : ILoggerProvider

@@ -48,6 +48,7 @@ public sealed class ReplicaTests : IAsyncLifetime
             ["WixUcp__Encryption__CurrentKeyId"] = "k1",
             ["WixUcp__Encryption__Keys__k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["WixUcp__PublicBaseUrl"] = "https://shop.test/",
+            ["WixUcp__Signing__PrivateKeyPem"] = UcpAppFactory.SigningKeyPem,
             ["WixUcp__Negotiation__AllowInsecureLoopbackProfiles"] = "true",
             ["Sample__ServeDemoPlatformProfile"] = "false",
         };

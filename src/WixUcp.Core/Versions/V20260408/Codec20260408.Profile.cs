@@ -1,12 +1,13 @@
 using System.Text.Json;
 using WixUcp.Commerce;
+using WixUcp.Signatures;
 using WixUcp.Protocol;
 
 namespace WixUcp.Versions.V20260408;
 
 internal sealed partial class Codec20260408
 {
-    public byte[] WriteProfile(Uri restEndpoint, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions)
+    public byte[] WriteProfile(Uri restEndpoint, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions, IReadOnlyList<PublicSigningKey> signingKeys)
     {
         var endpoint = restEndpoint.AbsoluteUri.TrimEnd('/');
         var dto = new ProfileDto
@@ -46,6 +47,7 @@ internal sealed partial class Codec20260408
                     StringComparer.Ordinal),
                 PaymentHandlers = Handlers(handlers),
             },
+            SigningKeys = signingKeys.Select(k => new SigningKeyDto { Kid = k.KeyId, X = k.X, Y = k.Y }).ToList(),
         };
         return JsonSerializer.SerializeToUtf8Bytes(dto, Json.ProfileDto);
     }

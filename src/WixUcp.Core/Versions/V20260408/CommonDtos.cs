@@ -121,5 +121,16 @@ internal sealed class ErrorResponseDto
 internal sealed class ProfileDto
 {
     public UcpMetaDto Ucp { get; set; } = new();
-    public List<JsonObject> SigningKeys { get; set; } = [];
+    public List<SigningKeyDto> SigningKeys { get; set; } = [];
+}
+
+internal sealed class SigningKeyDto
+{
+    public string Kid { get; set; } = "";
+    public string Kty { get; set; } = "EC";
+    public string Crv { get; set; } = "P-256";
+    public string X { get; set; } = "";
+    public string Y { get; set; } = "";
+    public string Use { get; set; } = "sig";
+    public string Alg { get; set; } = "ES256";
 }
