@@ -1,3 +1,5 @@
+using WixUcp.Signatures;
+
 namespace WixUcp.SampleHost;
 
 /// <summary>The one start-up line that says where the server keeps its state (hosts only: URLs may carry passwords).</summary>
