@@ -6,7 +6,9 @@ using WixUcp.Sandbox;
 using WixUcp.SampleHost;
 using WixUcp.Signatures;
 
-var builder = WebApplication.CreateBuilder(args);
+// `keys create|list|revoke` manages API keys instead of serving; its arguments are not configuration.
+var keysCommand = args is ["keys", ..];
+var builder = WebApplication.CreateBuilder(keysCommand ? [] : args);
 
 // JSON logs on stdout; LOG_LEVEL (Trace..Critical) sets the minimum level.
 builder.Logging.ClearProviders();
@@ -18,13 +20,19 @@ if (Enum.TryParse<LogLevel>(builder.Configuration["LOG_LEVEL"], ignoreCase: true
     builder.Logging.SetMinimumLevel(level);
 }
 
+// UCP_AUTH_ENABLED=false serves every call anonymously (the host warns at start-up).
+if (builder.Configuration["UCP_AUTH_ENABLED"] is { Length: > 0 } authEnabled)
+{
+    builder.Configuration["WixUcp:Auth:Enabled"] = authEnabled;
+}
+
 var ucp = builder.Configuration.GetSection("WixUcp");
 builder.Services.AddOptions<WixUcpOptions>().Bind(ucp);
 builder.Services.AddOptions<EncryptionOptions>().Bind(ucp.GetSection("Encryption"));
 builder.Services.AddOptions<SandboxOptions>()
     .Bind(ucp.GetSection("Sandbox"))
     .PostConfigure(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory, builder.Environment.ContentRootPath));
-var wixUcp = builder.Services.AddWixUcp().AddSandboxStore();
+var wixUcp = builder.Services.AddWixUcp().AddSandboxStore().AddUcpAuthentication();
 
 // Shared state is switched on by configuration; without it everything stays in this process's memory.
 var redisUrl = builder.Configuration["REDIS_URL"] ?? ucp["Redis:Url"];
@@ -47,6 +55,11 @@ if (!string.IsNullOrWhiteSpace(databaseUrl))
 }
 
 var app = builder.Build();
+if (keysCommand)
+{
+    return await KeysCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
+}
+
 app.MapWixUcp();
 app.MapBuyerPages();   // the pages behind continue_url and the order permalink_url
 if (app.Configuration.GetValue("Sample:ServeDemoPlatformProfile", false))
@@ -56,4 +69,6 @@ if (app.Configuration.GetValue("Sample:ServeDemoPlatformProfile", false))
 
 app.Logger.LogStateStores(redisUrl, databaseUrl);
 app.Logger.LogSigningKey(app.Services.GetRequiredService<UcpSigningKeys>());
-app.Run();
+await app.Logger.LogAuthenticationAsync(app.Services, durableKeys: !string.IsNullOrWhiteSpace(databaseUrl));
+await app.RunAsync();
+return 0;

@@ -1,11 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WixUcp;
+using WixUcp.AspNetCore.Authentication;
 using WixUcp.AspNetCore.Http;
+using WixUcp.Authentication;
 using WixUcp.Commerce;
 using WixUcp.Operations;
 using static WixUcp.AspNetCore.Routing.RestBinding;
@@ -56,6 +59,12 @@ public static class WixUcpEndpointRouteBuilderExtensions
                 throw new InvalidOperationException("WixUcp:PublicBaseUrl and WixUcp:StorefrontUrl must be https:// outside Development: buyers are sent to them.");
             }
 
+            if (settings.Auth.Enabled && string.IsNullOrWhiteSpace(settings.Auth.ApiKeyPepper))
+            {
+                throw new InvalidOperationException(
+                    "WixUcp:Auth:ApiKeyPepper must be set outside Development: API keys are stored as HMACs under it (at least 32 bytes, e.g. `openssl rand -base64 48`).");
+            }
+
             if (string.IsNullOrWhiteSpace(settings.Signing.PrivateKeyPem))
             {
                 throw new InvalidOperationException(
@@ -66,6 +75,18 @@ public static class WixUcpEndpointRouteBuilderExtensions
         // Resolved now so that a composition error (for example a replaced store without its completion commit) stops
         // start-up with its message instead of failing the first request.
         _ = endpoints.ServiceProvider.GetRequiredService<UcpOperations>();
+
+        var authEnabled = settings.Auth.Enabled;
+        if (authEnabled && endpoints.ServiceProvider.GetService<IAuthenticationSchemeProvider>()?.GetSchemeAsync(UcpAuthenticationDefaults.AuthenticationScheme).GetAwaiter().GetResult() is null)
+        {
+            throw new InvalidOperationException(
+                "WixUcp:Auth:Enabled is true but platform authentication is not registered: call AddWixUcp().AddUcpAuthentication(), or set WixUcp:Auth:Enabled=false to serve every call anonymously.");
+        }
+
+        // Each operation requires its permission while authentication is on.
+        TBuilder Permit<TBuilder>(TBuilder endpoint, string permission)
+            where TBuilder : IEndpointConventionBuilder =>
+            authEnabled ? endpoint.RequireAuthorization(UcpAuthenticationDefaults.PolicyFor(permission)) : endpoint;
 
         var servicePath = "/" + prefix.Trim('/');
         endpoints.MapGet(ProfilePath, Handler(http => ProfileAsync(http, servicePath, version: null)))
@@ -79,24 +100,24 @@ public static class WixUcpEndpointRouteBuilderExtensions
 
         var shopping = endpoints.MapGroup(prefix);
         shopping.AddEndpointFilter<UcpErrorFilter>();
-        shopping.MapPost("/checkout-sessions", Handler(http =>
-            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CreateCheckoutAsync(call, ct), personal: true))).WithName("WixUcp.CreateCheckout");
-        shopping.MapGet("/checkout-sessions/{id}", (HttpContext http, string id) =>
-            InvokeAsync(http, Body.None, (ops, call, ct) => ops.GetCheckoutAsync(call, id, ct), personal: true)).WithName("WixUcp.GetCheckout");
-        shopping.MapPut("/checkout-sessions/{id}", (HttpContext http, string id) =>
-            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.UpdateCheckoutAsync(call, id, ct), personal: true)).WithName("WixUcp.UpdateCheckout");
-        shopping.MapPost("/checkout-sessions/{id}/complete", (HttpContext http, string id) =>
-            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CompleteCheckoutAsync(call, id, ct), personal: true, signed: true)).WithName("WixUcp.CompleteCheckout");
-        shopping.MapPost("/checkout-sessions/{id}/cancel", (HttpContext http, string id) =>
-            InvokeAsync(http, Body.Opaque, (ops, call, ct) => ops.CancelCheckoutAsync(call, id, ct), personal: true)).WithName("WixUcp.CancelCheckout");
-        shopping.MapGet("/orders/{id}", (HttpContext http, string id) =>
-            InvokeAsync(http, Body.None, (ops, call, ct) => ops.GetOrderAsync(call, id, ct), personal: true)).WithName("WixUcp.GetOrder");
-        shopping.MapPost("/catalog/search", Handler(http =>
-            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.SearchCatalogAsync(call, ct)))).WithName("WixUcp.SearchCatalog");
-        shopping.MapPost("/catalog/lookup", Handler(http =>
-            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.LookupCatalogAsync(call, ct)))).WithName("WixUcp.LookupCatalog");
-        shopping.MapPost("/catalog/product", Handler(http =>
-            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.GetProductAsync(call, ct)))).WithName("WixUcp.GetProduct");
+        Permit(shopping.MapPost("/checkout-sessions", Handler(http =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CreateCheckoutAsync(call, ct), personal: true))), UcpPermissions.CheckoutWrite).WithName("WixUcp.CreateCheckout");
+        Permit(shopping.MapGet("/checkout-sessions/{id}", (HttpContext http, string id) =>
+            InvokeAsync(http, Body.None, (ops, call, ct) => ops.GetCheckoutAsync(call, id, ct), personal: true)), UcpPermissions.CheckoutRead).WithName("WixUcp.GetCheckout");
+        Permit(shopping.MapPut("/checkout-sessions/{id}", (HttpContext http, string id) =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.UpdateCheckoutAsync(call, id, ct), personal: true)), UcpPermissions.CheckoutWrite).WithName("WixUcp.UpdateCheckout");
+        Permit(shopping.MapPost("/checkout-sessions/{id}/complete", (HttpContext http, string id) =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CompleteCheckoutAsync(call, id, ct), personal: true, signed: true)), UcpPermissions.CheckoutWrite).WithName("WixUcp.CompleteCheckout");
+        Permit(shopping.MapPost("/checkout-sessions/{id}/cancel", (HttpContext http, string id) =>
+            InvokeAsync(http, Body.Opaque, (ops, call, ct) => ops.CancelCheckoutAsync(call, id, ct), personal: true)), UcpPermissions.CheckoutWrite).WithName("WixUcp.CancelCheckout");
+        Permit(shopping.MapGet("/orders/{id}", (HttpContext http, string id) =>
+            InvokeAsync(http, Body.None, (ops, call, ct) => ops.GetOrderAsync(call, id, ct), personal: true)), UcpPermissions.OrdersRead).WithName("WixUcp.GetOrder");
+        Permit(shopping.MapPost("/catalog/search", Handler(http =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.SearchCatalogAsync(call, ct)))), UcpPermissions.ProductsRead).WithName("WixUcp.SearchCatalog");
+        Permit(shopping.MapPost("/catalog/lookup", Handler(http =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.LookupCatalogAsync(call, ct)))), UcpPermissions.ProductsRead).WithName("WixUcp.LookupCatalog");
+        Permit(shopping.MapPost("/catalog/product", Handler(http =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.GetProductAsync(call, ct)))), UcpPermissions.ProductsRead).WithName("WixUcp.GetProduct");
 
         // The server's own 404 and 405 under the service path answer in UCP's error format too.
         shopping.MapFallback("{**path}", (HttpContext http) => Fallback(http, servicePath));

@@ -8,11 +8,17 @@ public sealed record ApiKeyRecord
     /// <summary>The keyed hash of the key: the lookup key.</summary>
     public required ReadOnlyMemory<byte> KeyHash { get; init; }
 
+    /// <summary>The key's public handle, for listing and revoking (not a secret).</summary>
+    public required string KeyId { get; init; }
+
     /// <summary>The platform the key belongs to.</summary>
     public required string PlatformId { get; init; }
 
     /// <summary>The store (app instance) the key acts for.</summary>
     public required string InstanceId { get; init; }
+
+    /// <summary>The platform profile URLs the key may name in <c>UCP-Agent</c>; <c>*</c> for any (development keys).</summary>
+    public required IReadOnlyList<string> ProfileUrls { get; init; }
 
     /// <summary>What the key may do, for example <c>checkout:write</c>.</summary>
     public required IReadOnlyList<string> Permissions { get; init; }

@@ -23,9 +23,15 @@ public interface IApiKeyStore
     ValueTask TouchAsync(ReadOnlyMemory<byte> keyHash, DateTimeOffset usedAt, CancellationToken cancellationToken);
 
     /// <summary>Revokes a key.</summary>
-    /// <param name="keyHash">The key's hash.</param>
+    /// <param name="keyId">The key's public handle.</param>
     /// <param name="revokedAt">When.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>False when there was no such active key.</returns>
-    ValueTask<bool> RevokeAsync(ReadOnlyMemory<byte> keyHash, DateTimeOffset revokedAt, CancellationToken cancellationToken);
+    ValueTask<bool> RevokeAsync(string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken);
+
+    /// <summary>Lists keys, newest first.</summary>
+    /// <param name="limit">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The keys' records.</returns>
+    ValueTask<IReadOnlyList<ApiKeyRecord>> ListAsync(int limit, CancellationToken cancellationToken);
 }

@@ -10,7 +10,7 @@ internal sealed class InMemoryApiKeyStore : IApiKeyStore
     public ValueTask<bool> TryAddAsync(ApiKeyRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return ValueTask.FromResult(_keys.TryAdd(Id(record.KeyHash), record));
+        return ValueTask.FromResult(!_keys.Values.Any(k => k.KeyId == record.KeyId) && _keys.TryAdd(Id(record.KeyHash), record));
     }
 
     public ValueTask<ApiKeyRecord?> FindAsync(ReadOnlyMemory<byte> keyHash, CancellationToken cancellationToken) =>
@@ -22,12 +22,11 @@ internal sealed class InMemoryApiKeyStore : IApiKeyStore
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<bool> RevokeAsync(ReadOnlyMemory<byte> keyHash, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    public ValueTask<bool> RevokeAsync(string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken)
     {
-        var id = Id(keyHash);
-        while (_keys.TryGetValue(id, out var record) && record.RevokedAt is null)
+        foreach (var (id, record) in _keys)
         {
-            if (_keys.TryUpdate(id, record with { RevokedAt = revokedAt }, record))
+            if (record.KeyId == keyId && record.RevokedAt is null && _keys.TryUpdate(id, record with { RevokedAt = revokedAt }, record))
             {
                 return ValueTask.FromResult(true);
             }
@@ -35,6 +34,9 @@ internal sealed class InMemoryApiKeyStore : IApiKeyStore
 
         return ValueTask.FromResult(false);
     }
+
+    public ValueTask<IReadOnlyList<ApiKeyRecord>> ListAsync(int limit, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<ApiKeyRecord>>([.. _keys.Values.OrderByDescending(k => k.CreatedAt).Take(limit)]);
 
     private static string Id(ReadOnlyMemory<byte> hash) => Convert.ToHexString(hash.Span);
 }

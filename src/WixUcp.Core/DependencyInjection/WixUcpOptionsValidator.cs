@@ -16,6 +16,11 @@ internal sealed class WixUcpOptionsValidator : IValidateOptions<WixUcpOptions>
             CheckUrl(url, $"WixUcp:Links:{type}", failures);
         }
 
+        if (options.Auth.ApiKeyPepper is { Length: > 0 } pepper && System.Text.Encoding.UTF8.GetByteCount(pepper) < 32)
+        {
+            failures.Add("WixUcp:Auth:ApiKeyPepper must be at least 32 bytes (e.g. `openssl rand -base64 48`).");
+        }
+
         if (options.Checkout.SessionLifetime <= TimeSpan.Zero)
         {
             failures.Add("WixUcp:Checkout:SessionLifetime must be positive (UCP's default is 06:00:00).");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WixUcp;
 using WixUcp.ApiKeys;
+using WixUcp.Authentication;
 using WixUcp.Catalog;
 using WixUcp.Checkout;
 using WixUcp.Commerce;
@@ -68,6 +69,9 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddSingleton<IAppInstanceStore, InMemoryAppInstanceStore>();
         services.TryAddSingleton<IWebhookRegistrationStore, InMemoryWebhookRegistrationStore>();
         services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
+        services.TryAddSingleton<ApiKeyHasher>();
+        services.TryAddSingleton(sp => new ApiKeyIssuer(sp.GetRequiredService<IApiKeyStore>(), sp.GetRequiredService<ApiKeyHasher>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IUcpAuth, ApiKeyAuth>());
 
         // Envelope encryption of secrets kept by durable stores; the KEKs come from WixUcp:Encryption unless a KMS-backed
         // IKeyEncryptionKeyProvider is registered.

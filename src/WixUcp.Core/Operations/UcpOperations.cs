@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WixUcp.Authentication;
 using WixUcp.Catalog;
 using WixUcp.Checkout;
 using WixUcp.Commerce;
@@ -235,6 +236,15 @@ public sealed partial class UcpOperations
             if (!call.Body.IsEmpty && operation != CancelCheckout)
             {
                 RequestGuard.Check(call.Body.Span, _options.Value.Limits);
+            }
+
+            // Identity binding (UCP: MUST): a platform authenticated by a UCP credential may only name its own
+            // profiles, checked before anything is fetched. Checkouts and orders are scoped to the profile, so they
+            // stay the platform's own. (Principals of a host's own schemes carry no platform claim.)
+            if (call.Caller?.HasClaim(c => c.Type == UcpClaimTypes.Platform) == true
+                && !UcpIdentity.MayPresent(call.Caller, UcpNegotiator.ParseAgentHeader(call.UcpAgent, _options.Value.Negotiation.AllowInsecureLoopbackProfiles)))
+            {
+                return UcpOutcome.ProtocolError(403, "profile_not_trusted", "These credentials may not act for the profile named in UCP-Agent.");
             }
 
             var tenant = await _tenants.ResolveAsync(call, cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,9 @@ public sealed class WixUcpOptions
     /// <summary>The business's signing keys.</summary>
     public SigningOptions Signing { get; } = new();
 
+    /// <summary>How platforms authenticate.</summary>
+    public AuthOptions Auth { get; } = new();
+
     /// <summary>Bounds every request document must keep.</summary>
     public RequestLimitOptions Limits { get; } = new();
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WixUcp.ApiKeys;
 using WixUcp.Encryption;
@@ -35,7 +36,7 @@ public static class WixUcpBuilderPostgresExtensions
         services.AddOptions<WixUcpPostgresOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WixUcpPostgresOptions>, WixUcpPostgresOptionsValidator>());
         services.TryAddSingleton<PostgresDatabase>();
-        services.TryAddSingleton<PostgresMigrator>();
+        services.TryAddSingleton(sp => new PostgresMigrator(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<ILogger<PostgresMigrator>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Hosting.IHostedService, PostgresMigrationService>());
         services.Replace(ServiceDescriptor.Singleton<IOrderStore, PostgresOrderStore>());
         services.Replace(ServiceDescriptor.Singleton<IAppInstanceStore, PostgresAppInstanceStore>());

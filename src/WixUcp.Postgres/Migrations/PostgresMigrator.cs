@@ -8,20 +8,33 @@ namespace WixUcp.Postgres.Migrations;
 /// <summary>
 /// Applies the embedded plain-SQL migrations (<c>Migrations/NNNN_name.sql</c>) in order, each in its own transaction,
 /// recording each in <c>schema_migrations</c>. A session advisory lock serialises replicas that start together: the
-/// first applies, the others wait and find nothing left to do.
+/// first applies, the others wait and find nothing left to do. Hosts run it at start-up (<c>MigrateOnStart</c>) or from
+/// one place, such as a deployment step or an administrative command.
 /// </summary>
-internal sealed partial class PostgresMigrator(PostgresDatabase database, ILogger<PostgresMigrator> logger)
+public sealed partial class PostgresMigrator
 {
     // Any fixed number: the advisory lock key of WixUcp migrations.
     private const long LockKey = 0x5769_7855_6370;
     private const string ResourcePrefix = "WixUcp.Postgres.Migrations.";
 
     /// <summary>The embedded migrations, by version (the file name without <c>.sql</c>), in order.</summary>
-    public static IReadOnlyList<(string Version, string Sql)> All { get; } = Load();
+    internal static IReadOnlyList<(string Version, string Sql)> All { get; } = Load();
 
+    private readonly PostgresDatabase _database;
+    private readonly ILogger<PostgresMigrator> _logger;
+
+    internal PostgresMigrator(PostgresDatabase database, ILogger<PostgresMigrator> logger)
+    {
+        _database = database;
+        _logger = logger;
+    }
+
+    /// <summary>Applies the migrations this package carries that the database lacks.</summary>
+    /// <param name="cancellationToken">Cancels the wait for the lock or the migration in progress (which then rolls back).</param>
+    /// <returns>The versions applied now, in order; empty when the schema was current.</returns>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
-        var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             // Migrations may outlast the statement timeout meant for requests.
@@ -55,7 +68,7 @@ internal sealed partial class PostgresMigrator(PostgresDatabase database, ILogge
                         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                     }
 
-                    LogApplied(logger, version);
+                    LogApplied(_logger, version);
                     done.Add(version);
                 }
 

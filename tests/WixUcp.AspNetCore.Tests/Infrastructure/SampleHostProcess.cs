@@ -23,25 +23,7 @@ public sealed class SampleHostProcess : IAsyncDisposable
     public static async Task<SampleHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = ContentRoot(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(ContentRoot());
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["LOG_LEVEL"] = "Warning";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = StartInfo(environment, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", ContentRoot());
         var process = Process.Start(start) ?? throw new InvalidOperationException("The sample host did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -50,6 +32,17 @@ public sealed class SampleHostProcess : IAsyncDisposable
         var host = new SampleHostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
         await host.WaitUntilReadyAsync();
         return host;
+    }
+
+    /// <summary>Runs the sample host as a command (for example <c>keys create ...</c>) to its end.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(environment, args)) ?? throw new InvalidOperationException("The sample host did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
     }
 
     public HttpClient Client() => new() { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
@@ -101,6 +94,31 @@ public sealed class SampleHostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException("The sample host did not answer within 60 seconds.");
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = ContentRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["LOG_LEVEL"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
     }
 
     private static string ContentRoot() =>

@@ -17,6 +17,9 @@ public sealed class UcpAppFactory(IReadOnlyDictionary<string, string>? settings 
     /// <summary>The business signing key of every host under test (outside Development one must be configured).</summary>
     public static readonly string SigningKeyPem = CreateSigningKeyPem();
 
+    /// <summary>The API-key pepper of every host under test.</summary>
+    public const string ApiKeyPepper = "test-pepper-0123456789abcdef0123456789abcdef";
+
     /// <summary>Every log line the host wrote, as category and formatted message.</summary>
     public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Logs { get; } = new();
 
@@ -28,6 +31,10 @@ public sealed class UcpAppFactory(IReadOnlyDictionary<string, string>? settings 
         builder.UseSetting("WixUcp:PublicBaseUrl", "https://shop.test/");
         builder.UseSetting("Sample:ServeDemoPlatformProfile", "false");
         builder.UseSetting("WixUcp:Signing:PrivateKeyPem", SigningKeyPem);
+
+        // Most tests are about the protocol, not credentials; the authentication tests switch it back on.
+        builder.UseSetting("WixUcp:Auth:Enabled", "false");
+        builder.UseSetting("WixUcp:Auth:ApiKeyPepper", ApiKeyPepper);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -23,6 +23,8 @@ public sealed class ReplicaTests : IAsyncLifetime
     private SampleHostProcess? _b;
     private string? _redisUrl;
     private string? _databaseUrl;
+    private Dictionary<string, string> _environment = [];
+    private string? _apiKey;
 
     // Ada's saved work address and standard shipping: with her email, the checkout is then ready for completion.
     private const string ShipToAdaStandard = """{"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"addr_ada_work","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}""";
@@ -49,6 +51,7 @@ public sealed class ReplicaTests : IAsyncLifetime
             ["WixUcp__Encryption__Keys__k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["WixUcp__PublicBaseUrl"] = "https://shop.test/",
             ["WixUcp__Signing__PrivateKeyPem"] = UcpAppFactory.SigningKeyPem,
+            ["WixUcp__Auth__ApiKeyPepper"] = UcpAppFactory.ApiKeyPepper,
             ["WixUcp__Negotiation__AllowInsecureLoopbackProfiles"] = "true",
             ["Sample__ServeDemoPlatformProfile"] = "false",
         };
@@ -56,6 +59,18 @@ public sealed class ReplicaTests : IAsyncLifetime
         // Both replicas start together: migrations run once under the advisory lock.
         var started = await Task.WhenAll(SampleHostProcess.StartAsync(environment), SampleHostProcess.StartAsync(environment));
         (_a, _b) = (started[0], started[1]);
+        _environment = environment;
+
+        // The replicas' key, issued as an operator would: by the sample host's keys verb, into the shared database.
+        _apiKey = await CreateKeyAsync("replica_tests", "checkout:read,checkout:write,orders:read,products:read");
+    }
+
+    private async Task<string> CreateKeyAsync(string platform, string permissions)
+    {
+        var (exitCode, output, error) = await SampleHostProcess.RunCommandAsync(
+            _environment, "keys", "create", "--platform", platform, "--profile", _platform.ProfileUrl(FakePlatform.AllCapabilities).AbsoluteUri, "--permissions", permissions);
+        Assert.True(exitCode == 0, error);
+        return output.TrimEnd().Split('\n')[^1];
     }
 
     public async ValueTask DisposeAsync()
@@ -169,6 +184,47 @@ public sealed class ReplicaTests : IAsyncLifetime
         Assert.Equal(completed.Json["totals"]!.ToJsonString(), order.Json["totals"]!.ToJsonString());
     }
 
+    [Fact]
+    public async Task A_key_from_the_keys_verb_works_on_both_replicas_is_listed_and_stops_everywhere_once_revoked()
+    {
+        RequireServices();
+        var key = await CreateKeyAsync("platform_revoked", "products:read");
+        const string search = """{"query":"tea"}""";
+
+        var before = await Task.WhenAll(
+            SendAsync(_a!, HttpMethod.Post, "/ucp/catalog/search", search, idempotencyKey: null, check: false, apiKey: key),
+            SendAsync(_b!, HttpMethod.Post, "/ucp/catalog/search", search, idempotencyKey: null, check: false, apiKey: key));
+        var list = await SampleHostProcess.RunCommandAsync(_environment, "keys", "list");
+        var line = list.Output.Split('\n').Single(l => l.Contains("platform=platform_revoked", StringComparison.Ordinal));
+        var keyId = line.Split('\t')[0];
+        var revoke = await SampleHostProcess.RunCommandAsync(_environment, "keys", "revoke", keyId);
+        var again = await SampleHostProcess.RunCommandAsync(_environment, "keys", "revoke", keyId);
+        var after = await Task.WhenAll(
+            SendAsync(_a!, HttpMethod.Post, "/ucp/catalog/search", search, idempotencyKey: null, check: false, apiKey: key),
+            SendAsync(_b!, HttpMethod.Post, "/ucp/catalog/search", search, idempotencyKey: null, check: false, apiKey: key));
+
+        Assert.All(before, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.Contains("last_used=20", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, list.Output, StringComparison.Ordinal); // listing never shows a key
+        Assert.Equal((0, 1), (revoke.ExitCode, again.ExitCode));
+        Assert.All(after, r => Assert.Equal((HttpStatusCode.Unauthorized, "The API key has been revoked."), (r.Status, r.Json["content"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task The_keys_verb_refuses_an_in_memory_store_and_bad_permissions()
+    {
+        RequireServices();
+        var memory = await SampleHostProcess.RunCommandAsync(new Dictionary<string, string>(), "keys", "list");
+        var unknown = await SampleHostProcess.RunCommandAsync(
+            _environment, "keys", "create", "--platform", "p", "--profile", "https://p.example/ucp", "--permissions", "checkout:everything");
+
+        Assert.Equal(2, memory.ExitCode);
+        Assert.Contains("set DATABASE_URL", memory.Error, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("Unknown permission 'checkout:everything'", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal("", unknown.Output);
+    }
+
     private void RequireServices()
     {
         TestServices.RedisUrl();
@@ -176,11 +232,12 @@ public sealed class ReplicaTests : IAsyncLifetime
         Assert.NotNull(_a);
     }
 
-    private async Task<UcpResponse> SendAsync(SampleHostProcess host, HttpMethod method, string path, string? body, string? idempotencyKey = "", bool check = true)
+    private async Task<UcpResponse> SendAsync(SampleHostProcess host, HttpMethod method, string path, string? body, string? idempotencyKey = "", bool check = true, string? apiKey = null)
     {
         using var client = host.Client();
         using var request = new HttpRequestMessage(method, path);
         request.Headers.TryAddWithoutValidation("UCP-Agent", _platform.Agent());
+        request.Headers.TryAddWithoutValidation("X-API-Key", apiKey ?? _apiKey);
         if (method != HttpMethod.Get)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey == "" ? Guid.NewGuid().ToString() : idempotencyKey);

@@ -62,21 +62,35 @@ public abstract class SecretStoreContract
     }
 
     [Fact]
-    public async Task Api_keys_are_found_by_hash_touched_and_revoked_once()
+    public async Task Api_keys_are_found_by_hash_touched_listed_and_revoked_once()
     {
         var (_, _, keys) = await StoresAsync();
         var hash = RandomNumberGenerator.GetBytes(32);
-        var record = new ApiKeyRecord { KeyHash = hash, PlatformId = "platform_1", InstanceId = "inst_1", Permissions = ["checkout:write", "orders:read"], CreatedAt = Now };
+        var keyId = "key_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var record = new ApiKeyRecord
+        {
+            KeyHash = hash,
+            KeyId = keyId,
+            PlatformId = "platform_1",
+            InstanceId = "inst_1",
+            ProfileUrls = ["https://agent.example/profile"],
+            Permissions = ["checkout:write", "orders:read"],
+            CreatedAt = Now,
+        };
 
         Assert.True(await keys.TryAddAsync(record, Ct));
         Assert.False(await keys.TryAddAsync(record, Ct));
+        Assert.False(await keys.TryAddAsync(record with { KeyHash = RandomNumberGenerator.GetBytes(32) }, Ct)); // key ids are unique too
         await keys.TouchAsync(hash, Now.AddMinutes(5), Ct);
-        Assert.True(await keys.RevokeAsync(hash, Now.AddMinutes(10), Ct));
-        Assert.False(await keys.RevokeAsync(hash, Now.AddMinutes(11), Ct));
+        Assert.True(await keys.RevokeAsync(keyId, Now.AddMinutes(10), Ct));
+        Assert.False(await keys.RevokeAsync(keyId, Now.AddMinutes(11), Ct));
+        Assert.False(await keys.RevokeAsync("key_unknown", Now.AddMinutes(11), Ct));
 
         var found = await keys.FindAsync(hash, Ct);
-        Assert.Equal(("platform_1", Now.AddMinutes(5), Now.AddMinutes(10)), (found!.PlatformId, found.LastUsedAt, found.RevokedAt));
+        Assert.Equal(("platform_1", keyId, Now.AddMinutes(5), Now.AddMinutes(10)), (found!.PlatformId, found.KeyId, found.LastUsedAt, found.RevokedAt));
         Assert.Equal(["checkout:write", "orders:read"], found.Permissions);
+        Assert.Equal(["https://agent.example/profile"], found.ProfileUrls);
+        Assert.Contains(await keys.ListAsync(1000, Ct), k => k.KeyId == keyId && k.KeyHash.Span.SequenceEqual(hash));
         Assert.Null(await keys.FindAsync(RandomNumberGenerator.GetBytes(32), Ct));
     }
 

@@ -1,0 +1,99 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WixUcp.Authentication;
+using WixUcp.Operations;
+
+namespace WixUcp.AspNetCore.Authentication;
+
+/// <summary>
+/// ASP.NET Core's authentication handler for platform credentials: takes the credential from <c>Authorization</c> or
+/// <c>X-API-Key</c>, hands it to the <see cref="IUcpAuth"/> of its scheme, and answers challenges (401) and
+/// forbidden (403) with <c>WWW-Authenticate</c> and a UCP error body.
+/// </summary>
+internal sealed class UcpAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IEnumerable<IUcpAuth> verifiers)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    private const string ApiKeyHeader = "X-API-Key";
+    private const string ApiKeyScheme = "ApiKey";
+    private const int MaxCredentialLength = 8192;
+
+    private readonly IUcpAuth[] _verifiers = [.. verifiers];
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var authorization = Request.Headers.Authorization;
+        var apiKey = Request.Headers[ApiKeyHeader];
+        if (authorization.Count == 0 && apiKey.Count == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (authorization.Count + apiKey.Count > 1)
+        {
+            return AuthenticateResult.Fail("Send exactly one credential (Authorization or X-API-Key, once).");
+        }
+
+        string scheme, credential;
+        if (apiKey.Count == 1)
+        {
+            (scheme, credential) = (ApiKeyScheme, apiKey.ToString().Trim());
+        }
+        else
+        {
+            var value = authorization.ToString().Trim();
+            var space = value.IndexOf(' ', StringComparison.Ordinal);
+            if (space <= 0)
+            {
+                return AuthenticateResult.Fail("The Authorization header must be '{scheme} {credential}'.");
+            }
+
+            (scheme, credential) = (value[..space], value[(space + 1)..].Trim());
+        }
+
+        if (credential.Length is 0 or > MaxCredentialLength)
+        {
+            return AuthenticateResult.Fail("The credential is empty or too long.");
+        }
+
+        var verifier = Array.Find(_verifiers, v => string.Equals(v.Scheme, scheme, StringComparison.OrdinalIgnoreCase));
+        if (verifier is null)
+        {
+            return AuthenticateResult.Fail($"The credential scheme is not accepted; use {AcceptedSchemes()}.");
+        }
+
+        var result = await verifier.AuthenticateAsync(credential, Context.RequestAborted).ConfigureAwait(false);
+        return result.Identity is { } identity
+            ? AuthenticateResult.Success(new AuthenticationTicket(identity.ToPrincipal(verifier.Scheme), Scheme.Name))
+            : AuthenticateResult.Fail(result.Failure ?? "The credential is not valid.");
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
+        var content = result.Failure?.Message
+            ?? $"Authentication is required: send X-API-Key, or Authorization with {AcceptedSchemes()}.";
+        Response.Headers.WWWAuthenticate = string.Join(", ", _verifiers.Select(v =>
+            v.Scheme + " realm=\"ucp\"" + (result.Failure is not null && v.Scheme == "Bearer" ? ", error=\"invalid_token\"" : "")));
+        await Context.WriteUcpOutcomeAsync(UcpOutcome.ProtocolError(StatusCodes.Status401Unauthorized, "unauthorized", content)).ConfigureAwait(false);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var required = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
+            .Select(a => a.Policy)
+            .Where(p => p?.StartsWith(UcpAuthenticationDefaults.AuthenticationScheme + ":", StringComparison.Ordinal) == true)
+            .Select(p => p![(UcpAuthenticationDefaults.AuthenticationScheme.Length + 1)..])
+            .ToArray() ?? [];
+        var scope = string.Join(' ', required);
+        Response.Headers.WWWAuthenticate = string.Join(", ", _verifiers.Select(v => $"{v.Scheme} realm=\"ucp\", error=\"insufficient_scope\", scope=\"{scope}\""));
+        return Context.WriteUcpOutcomeAsync(UcpOutcome.ProtocolError(
+            StatusCodes.Status403Forbidden, "forbidden", $"These credentials lack the permission this operation needs ({scope})."));
+    }
+
+    private string AcceptedSchemes() => string.Join(" or ", _verifiers.Select(v => v.Scheme));
+}

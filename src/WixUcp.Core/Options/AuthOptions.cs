@@ -1,0 +1,18 @@
+namespace WixUcp;
+
+/// <summary>How platforms authenticate (<c>WixUcp:Auth</c>).</summary>
+public sealed class AuthOptions
+{
+    /// <summary>
+    /// Whether shopping operations require a credential (default true). When false every call is anonymous and the
+    /// host should say so loudly: only for a closed network or a demonstration.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// The server secret API keys are hashed with (HMAC-SHA256), at least 32 bytes once UTF-8 encoded. Required outside
+    /// Development; in Development a random one is made for the process, so keys issued then do not outlive it.
+    /// Changing it invalidates every issued key.
+    /// </summary>
+    public string? ApiKeyPepper { get; set; }
+}
