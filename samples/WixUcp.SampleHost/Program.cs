@@ -26,6 +26,15 @@ if (builder.Configuration["UCP_AUTH_ENABLED"] is { Length: > 0 } authEnabled)
     builder.Configuration["WixUcp:Auth:Enabled"] = authEnabled;
 }
 
+// JWT bearer tokens are accepted once an issuer is configured (UCP_JWT_ISSUER, UCP_JWT_AUDIENCE and UCP_JWT_SECRET or UCP_JWT_JWKS_URL).
+foreach (var (variable, setting) in new[] { ("UCP_JWT_ISSUER", "Issuer"), ("UCP_JWT_AUDIENCE", "Audience"), ("UCP_JWT_SECRET", "Secret"), ("UCP_JWT_JWKS_URL", "JwksUrl") })
+{
+    if (builder.Configuration[variable] is { Length: > 0 } value)
+    {
+        builder.Configuration["WixUcp:Auth:Jwt:" + setting] = value;
+    }
+}
+
 var ucp = builder.Configuration.GetSection("WixUcp");
 builder.Services.AddOptions<WixUcpOptions>().Bind(ucp);
 builder.Services.AddOptions<EncryptionOptions>().Bind(ucp.GetSection("Encryption"));
@@ -33,6 +42,10 @@ builder.Services.AddOptions<SandboxOptions>()
     .Bind(ucp.GetSection("Sandbox"))
     .PostConfigure(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory, builder.Environment.ContentRootPath));
 var wixUcp = builder.Services.AddWixUcp().AddSandboxStore().AddUcpAuthentication();
+if (!string.IsNullOrWhiteSpace(ucp["Auth:Jwt:Issuer"]))
+{
+    wixUcp.AddUcpJwtBearer();
+}
 
 // Shared state is switched on by configuration; without it everything stays in this process's memory.
 var redisUrl = builder.Configuration["REDIS_URL"] ?? ucp["Redis:Url"];

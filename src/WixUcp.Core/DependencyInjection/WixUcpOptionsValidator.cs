@@ -21,6 +21,16 @@ internal sealed class WixUcpOptionsValidator : IValidateOptions<WixUcpOptions>
             failures.Add("WixUcp:Auth:ApiKeyPepper must be at least 32 bytes (e.g. `openssl rand -base64 48`).");
         }
 
+        if (options.Auth.Jwt.Secret is { Length: > 0 } secret && System.Text.Encoding.UTF8.GetByteCount(secret) < 32)
+        {
+            failures.Add("WixUcp:Auth:Jwt:Secret (UCP_JWT_SECRET) must be at least 32 bytes: HS256 keys shorter than the hash are guessable.");
+        }
+
+        if (options.Auth.Jwt.JwksUrl is { } jwks && jwks.Scheme != Uri.UriSchemeHttps && !jwks.IsLoopback)
+        {
+            failures.Add("WixUcp:Auth:Jwt:JwksUrl (UCP_JWT_JWKS_URL) must be https:// (http only on loopback).");
+        }
+
         if (options.Checkout.SessionLifetime <= TimeSpan.Zero)
         {
             failures.Add("WixUcp:Checkout:SessionLifetime must be positive (UCP's default is 06:00:00).");

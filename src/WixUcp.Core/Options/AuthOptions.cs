@@ -15,4 +15,7 @@ public sealed class AuthOptions
     /// Changing it invalidates every issued key.
     /// </summary>
     public string? ApiKeyPepper { get; set; }
+
+    /// <summary>JWT bearer tokens, when <c>AddUcpJwtBearer()</c> is called.</summary>
+    public JwtOptions Jwt { get; } = new();
 }
