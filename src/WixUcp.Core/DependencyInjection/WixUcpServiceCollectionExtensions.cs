@@ -80,6 +80,7 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddSingleton<IKeyEncryptionKeyProvider, ConfiguredKeyEncryptionKeyProvider>();
         services.TryAddSingleton<EnvelopeEncryptor>();
         services.TryAddSingleton<UcpSigningKeys>();
+        services.TryAddSingleton<IWebhookSigner, WebhookSigner>();
 
         services.TryAddSingleton<ProfileFetchGuard>();
         services.AddHttpClient(HttpPlatformProfileResolver.HttpClientName)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -65,19 +66,21 @@ public sealed class UcpSigningKeys : IDisposable
     /// <param name="body">The exact body bytes sent.</param>
     /// <param name="now">The signing time (<c>created</c>).</param>
     /// <returns>The three header values.</returns>
-    public SignedResponse SignResponse(int statusCode, string contentType, ReadOnlySpan<byte> body, DateTimeOffset now)
+    public SignatureHeaders SignResponse(int statusCode, string contentType, ReadOnlySpan<byte> body, DateTimeOffset now) =>
+        Sign([("@status", statusCode.ToString("D3", CultureInfo.InvariantCulture))], contentType, body, now);
+
+    /// <summary>
+    /// Signs a message with the current key: the given components, then <c>content-digest</c> and <c>content-type</c>,
+    /// with the label <c>sig1</c>.
+    /// </summary>
+    internal SignatureHeaders Sign(IReadOnlyList<(string Name, string Value)> components, string contentType, ReadOnlySpan<byte> body, DateTimeOffset now)
     {
         var digest = ContentDigest.Create(body);
-        var parameters = HttpMessageSignature.SignatureParams(["@status", "content-digest", "content-type"], now.ToUnixTimeSeconds(), CurrentKeyId);
-        var signatureBase = HttpMessageSignature.Base(
-            [
-                new SignatureComponent("\"@status\"", statusCode.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)),
-                new SignatureComponent("\"content-digest\"", digest),
-                new SignatureComponent("\"content-type\"", contentType),
-            ],
-            parameters);
+        List<(string Name, string Value)> covered = [.. components, ("content-digest", digest), ("content-type", contentType)];
+        var parameters = HttpMessageSignature.SignatureParams(covered.Select(c => c.Name), now.ToUnixTimeSeconds(), CurrentKeyId);
+        var signatureBase = HttpMessageSignature.Base([.. covered.Select(c => new SignatureComponent($"\"{c.Name}\"", c.Value))], parameters);
         var signature = HttpMessageSignature.Sign(_current, signatureBase);
-        return new SignedResponse(digest, "sig1=" + parameters, "sig1=:" + Convert.ToBase64String(signature) + ":");
+        return new SignatureHeaders(digest, "sig1=" + parameters, "sig1=:" + Convert.ToBase64String(signature) + ":");
     }
 
     /// <inheritdoc/>

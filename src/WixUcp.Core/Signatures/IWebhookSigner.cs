@@ -1,0 +1,30 @@
+namespace WixUcp.Signatures;
+
+/// <summary>
+/// Signs outgoing webhook bodies: with the business's P-256 key as UCP 2026-04-08 requires (RFC 9421 over
+/// <c>@method</c>, <c>@authority</c>, <c>@path</c>, <c>ucp-agent</c>, <c>content-digest</c>, <c>content-type</c>), and
+/// in the shared-secret form <c>X-UCP-Signature: sha256={hex}</c> (HMAC-SHA256 of the body) for receivers that use one.
+/// </summary>
+public interface IWebhookSigner
+{
+    /// <summary>The RFC 9421 headers for a <c>POST</c> of <paramref name="body"/> to <paramref name="target"/>.</summary>
+    /// <param name="target">The receiver's URL.</param>
+    /// <param name="ucpAgent">The <c>UCP-Agent</c> value sent (the business's own profile).</param>
+    /// <param name="contentType">The <c>Content-Type</c> value sent.</param>
+    /// <param name="body">The exact body bytes sent.</param>
+    /// <returns>The <c>Content-Digest</c>, <c>Signature-Input</c> and <c>Signature</c> values.</returns>
+    SignatureHeaders Sign(Uri target, string ucpAgent, string contentType, ReadOnlySpan<byte> body);
+
+    /// <summary>The <c>X-UCP-Signature</c> value of a body under a shared secret.</summary>
+    /// <param name="secret">The secret shared with the receiver.</param>
+    /// <param name="body">The exact body bytes.</param>
+    /// <returns><c>sha256=</c> and the lower-case hex HMAC-SHA256.</returns>
+    string SignHmac(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> body);
+
+    /// <summary>Checks an <c>X-UCP-Signature</c> value in constant time.</summary>
+    /// <param name="secret">The shared secret.</param>
+    /// <param name="body">The exact body bytes received.</param>
+    /// <param name="signature">The header value received.</param>
+    /// <returns>True when it is the body's HMAC under the secret.</returns>
+    bool VerifyHmac(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> body, string? signature);
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WixUcp.AspNetCore.Tests.Infrastructure;
+using WixUcp.Signatures;
+
+namespace WixUcp.AspNetCore.Tests.Webhooks;
+
+/// <summary>
+/// A webhook signed by the host's <see cref="IWebhookSigner"/> and POSTed to a real receiver on loopback verifies there
+/// with the independent verifier and the business profile's published key, from what the receiver actually got.
+/// </summary>
+public sealed class WebhookSignerTests(UcpFixture fixture) : IClassFixture<UcpFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_signed_webhook_verifies_at_the_receiver_and_fails_when_the_body_changes()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var profile = (await fixture.Client().GetAsync("/.well-known/ucp")).Json;
+        var signer = fixture.App.Services.GetRequiredService<IWebhookSigner>();
+        var target = new Uri(receiver.BaseUrl, "/webhooks/partners/p1/events/order?x=1");
+        var body = Encoding.UTF8.GetBytes("""{"id":"ord_1","checkout_id":"chk_1"}""");
+        const string agent = "profile=\"https://shop.test/.well-known/ucp\"";
+
+        var headers = signer.Sign(target, agent, "application/json", body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+        request.Headers.TryAddWithoutValidation("UCP-Agent", agent);
+        request.Headers.TryAddWithoutValidation("Content-Digest", headers.ContentDigest);
+        request.Headers.TryAddWithoutValidation("Signature-Input", headers.SignatureInput);
+        request.Headers.TryAddWithoutValidation("Signature", headers.Signature);
+        using var http = new HttpClient();
+        Assert.Equal(HttpStatusCode.NoContent, (await http.SendAsync(request, Ct)).StatusCode);
+
+        var received = receiver.Last!;
+        Assert.Equal(["@method", "@authority", "@path", "ucp-agent", "content-digest", "content-type"], SignatureVerifier.Components(received.Header("signature-input")!));
+        Assert.True(SignatureVerifier.Verify(received.Header, received.Derived, profile, received.Body));
+        Assert.False(SignatureVerifier.Verify(received.Header, received.Derived, profile, [.. received.Body, (byte)' ']));
+        Assert.False(SignatureVerifier.Verify(received.Header, c => c == "@path" ? "/webhooks/partners/p2/events/order" : received.Derived(c), profile, received.Body));
+    }
+
+    [Fact]
+    public void The_shared_secret_form_matches_HMAC_SHA256_and_verifies_in_constant_time()
+    {
+        var signer = fixture.App.Services.GetRequiredService<IWebhookSigner>();
+        var secret = "key"u8.ToArray();
+        var body = "The quick brown fox jumps over the lazy dog"u8.ToArray();
+
+        var signature = signer.SignHmac(secret, body);
+
+        // The well-known HMAC-SHA256 example value.
+        Assert.Equal("sha256=f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8", signature);
+        Assert.True(signer.VerifyHmac(secret, body, signature));
+        Assert.True(signer.VerifyHmac(secret, body, signature.ToUpperInvariant().Replace("SHA256=", "sha256=", StringComparison.Ordinal)));
+        Assert.False(signer.VerifyHmac(secret, body, signature[..^1] + "9"));
+        Assert.False(signer.VerifyHmac("other"u8, body, signature));
+        Assert.False(signer.VerifyHmac(secret, body, null));
+        Assert.False(signer.VerifyHmac(secret, body, "sha256=zz" + signature[9..]));
+        Assert.False(signer.VerifyHmac(secret, body, signature[7..]));
+    }
+
+    private sealed record Captured(string Method, string Host, string Path, Dictionary<string, string> Headers, byte[] Body)
+    {
+        public string? Header(string name) => Headers.GetValueOrDefault(name);
+
+        // RFC 9421 §2.2: derived components from the request as received.
+        public string Derived(string name) => name switch
+        {
+            "@method" => Method,
+            "@authority" => Host.ToLowerInvariant(),
+            "@path" => Path,
+            _ => throw new ArgumentOutOfRangeException(nameof(name)),
+        };
+    }
+
+    private sealed class Receiver : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private Receiver(WebApplication app, Uri baseUrl)
+        {
+            _app = app;
+            BaseUrl = baseUrl;
+        }
+
+        public Uri BaseUrl { get; }
+
+        public Captured? Last { get; private set; }
+
+        public static async Task<Receiver> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            var app = builder.Build();
+            Receiver? self = null;
+            app.MapPost("/webhooks/{**rest}", async (HttpContext http) =>
+            {
+                using var buffer = new MemoryStream();
+                await http.Request.Body.CopyToAsync(buffer);
+                self!.Last = new Captured(
+                    http.Request.Method,
+                    http.Request.Host.Value!,
+                    http.Request.Path.Value!,
+                    http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
+                    buffer.ToArray());
+                return Results.NoContent();
+            });
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            self = new Receiver(app, new Uri(address.TrimEnd('/') + "/"));
+            return self;
+        }
+
+        public ValueTask DisposeAsync() => _app.DisposeAsync();
+    }
+}
