@@ -2,8 +2,10 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WixUcp.AspNetCore.Http;
 using WixUcp.Authentication;
 using WixUcp.Operations;
 
@@ -15,9 +17,11 @@ namespace WixUcp.AspNetCore.Authentication;
 /// forbidden (403) with <c>WWW-Authenticate</c> and a UCP error body.
 /// </summary>
 internal sealed class UcpAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IEnumerable<IUcpAuth> verifiers)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IEnumerable<IUcpAuth> verifiers, RequestSignatureAuth signatures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private const string SignatureScheme = "Signature";
+
     private const string ApiKeyHeader = "X-API-Key";
     private const string ApiKeyScheme = "ApiKey";
     private const int MaxCredentialLength = 8192;
@@ -30,7 +34,9 @@ internal sealed class UcpAuthenticationHandler(
         var apiKey = Request.Headers[ApiKeyHeader];
         if (authorization.Count == 0 && apiKey.Count == 0)
         {
-            return AuthenticateResult.NoResult();
+            return Request.Headers.ContainsKey("Signature-Input") || Request.Headers.ContainsKey("Signature")
+                ? await AuthenticateSignatureAsync().ConfigureAwait(false)
+                : AuthenticateResult.NoResult();
         }
 
         if (authorization.Count + apiKey.Count > 1)
@@ -66,20 +72,55 @@ internal sealed class UcpAuthenticationHandler(
             return AuthenticateResult.Fail($"The credential scheme is not accepted; use {AcceptedSchemes()}.");
         }
 
-        var result = await verifier.AuthenticateAsync(credential, Context.RequestAborted).ConfigureAwait(false);
-        return result.Identity is { } identity
-            ? AuthenticateResult.Success(new AuthenticationTicket(identity.ToPrincipal(verifier.Scheme), Scheme.Name))
-            : AuthenticateResult.Fail(result.Failure ?? "The credential is not valid.");
+        return Conclude(await verifier.AuthenticateAsync(credential, Context.RequestAborted).ConfigureAwait(false), verifier.Scheme);
     }
+
+    // RFC 9421: the platform is the profile whose key signed the request; the signature covers the bounded body the
+    // binding reads next (the same feature, read once).
+    private async Task<AuthenticateResult> AuthenticateSignatureAsync()
+    {
+        ReadOnlyMemory<byte> body;
+        try
+        {
+            body = await Context.GetUcpRequestBody().ReadAsync(Context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (RequestTooLargeException ex)
+        {
+            return AuthenticateResult.Fail(new UcpAuthenticationFailure(UcpAuthResult.Refused(ex.Message, "request_too_large", StatusCodes.Status413PayloadTooLarge)));
+        }
+
+        // The path as the client sent it (servers that do not record it, such as the test server, give the decoded one).
+        var target = Context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw ? raw : (Request.PathBase + Request.Path).ToString();
+        var query = target.IndexOf('?', StringComparison.Ordinal);
+        var request = new SignedHttpRequest
+        {
+            Method = Request.Method,
+            Authority = Request.Host.Value ?? "",
+            Path = query < 0 ? target : target[..query],
+            Header = name => Request.Headers.TryGetValue(name, out var values) ? string.Join(", ", values.ToArray()) : null,
+            Body = body,
+        };
+        return Conclude(await signatures.VerifyAsync(request, Context.RequestAborted).ConfigureAwait(false), SignatureScheme);
+    }
+
+    private AuthenticateResult Conclude(UcpAuthResult result, string scheme) => result.Identity is { } identity
+        ? AuthenticateResult.Success(new AuthenticationTicket(identity.ToPrincipal(scheme), Scheme.Name))
+        : AuthenticateResult.Fail(new UcpAuthenticationFailure(result));
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
+        var refusal = (result.Failure as UcpAuthenticationFailure)?.Result;
+        var status = refusal?.StatusCode ?? StatusCodes.Status401Unauthorized;
         var content = result.Failure?.Message
-            ?? $"Authentication is required: send X-API-Key, or Authorization with {AcceptedSchemes()}.";
-        Response.Headers.WWWAuthenticate = string.Join(", ", _verifiers.Select(v =>
-            v.Scheme + " realm=\"ucp\"" + (result.Failure is not null && v.Scheme == "Bearer" ? ", error=\"invalid_token\"" : "")));
-        await Context.WriteUcpOutcomeAsync(UcpOutcome.ProtocolError(StatusCodes.Status401Unauthorized, "unauthorized", content)).ConfigureAwait(false);
+            ?? $"Authentication is required: send X-API-Key, Authorization with {AcceptedSchemes()}, or an RFC 9421 signature.";
+        if (status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+        {
+            Response.Headers.WWWAuthenticate = string.Join(", ", _verifiers.Select(v =>
+                v.Scheme + " realm=\"ucp\"" + (result.Failure is not null && v.Scheme == "Bearer" ? ", error=\"invalid_token\"" : "")));
+        }
+
+        await Context.WriteUcpOutcomeAsync(UcpOutcome.ProtocolError(status, refusal?.Code ?? "unauthorized", content)).ConfigureAwait(false);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)

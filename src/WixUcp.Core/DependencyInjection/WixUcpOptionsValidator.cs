@@ -31,6 +31,12 @@ internal sealed class WixUcpOptionsValidator : IValidateOptions<WixUcpOptions>
             failures.Add("WixUcp:Auth:Jwt:JwksUrl (UCP_JWT_JWKS_URL) must be https:// (http only on loopback).");
         }
 
+        if (options.Auth.Signatures.MaxAge <= TimeSpan.Zero
+            || options.Auth.Signatures.DefaultPermissions.FirstOrDefault(p => !WixUcp.Authentication.UcpPermissions.All.Contains(p)) is not null)
+        {
+            failures.Add($"WixUcp:Auth:Signatures:MaxAge must be positive and DefaultPermissions may only name {string.Join(", ", WixUcp.Authentication.UcpPermissions.All)}.");
+        }
+
         if (options.Checkout.SessionLifetime <= TimeSpan.Zero)
         {
             failures.Add("WixUcp:Checkout:SessionLifetime must be positive (UCP's default is 06:00:00).");

@@ -20,4 +20,10 @@ public sealed record PlatformProfile
 
     /// <summary>The deviations from the specification accepted while reading the profile (Tolerant mode); empty when none.</summary>
     public IReadOnlyList<string> Tolerances { get; init; } = [];
+
+    /// <summary>
+    /// The platform's published P-256 keys (<c>keys</c> from 2026-08-25, else <c>signing_keys</c>), which verify its
+    /// RFC 9421 request signatures.
+    /// </summary>
+    public IReadOnlyList<WixUcp.Signatures.PublicSigningKey> SigningKeys { get; init; } = [];
 }

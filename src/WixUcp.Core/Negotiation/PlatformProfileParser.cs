@@ -1,12 +1,15 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using WixUcp.Protocol;
+using WixUcp.Signatures;
 
 namespace WixUcp.Negotiation;
 
 /// <summary>Reads the parts of a platform profile that negotiation relies on, rejecting profiles that break the schema there.</summary>
 internal static partial class PlatformProfileParser
 {
+    private const int MaxSigningKeys = 16;
+
     /// <summary>Parses as <see cref="NegotiationMode.Strict"/> does.</summary>
     public static PlatformProfile Parse(Uri url, ReadOnlySpan<byte> json) => Parse(url, json, NegotiationMode.Strict);
 
@@ -107,9 +110,34 @@ internal static partial class PlatformProfileParser
                 SupportsMultiGroup = supportsMultiGroup,
                 OrderWebhookUrl = webhookUrl,
                 Tolerances = tolerances,
+                SigningKeys = SigningKeys(root),
             };
         }
     }
+
+    // 2026-08-25 renamed signing_keys to keys: read the new name, fall back to the old. Only EC P-256 keys can verify
+    // UCP signatures; others are skipped, and a profile cannot make the server hold more than a few.
+    private static List<PublicSigningKey> SigningKeys(JsonElement root)
+    {
+        var keys = new List<PublicSigningKey>();
+        if ((root.TryGetProperty("keys", out var list) || root.TryGetProperty("signing_keys", out list)) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var jwk in list.EnumerateArray().Take(MaxSigningKeys))
+            {
+                if (jwk.ValueKind == JsonValueKind.Object
+                    && String(jwk, "kty") == "EC" && String(jwk, "crv") == "P-256"
+                    && String(jwk, "kid") is { Length: > 0 and <= 256 } kid && String(jwk, "x") is { Length: 43 } x && String(jwk, "y") is { Length: 43 } y)
+                {
+                    keys.Add(new PublicSigningKey { KeyId = kid, X = x, Y = y });
+                }
+            }
+        }
+
+        return keys;
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static void RequireObject(JsonElement ucp, string name, NegotiationMode mode, string tolerance, List<string> tolerances)
     {

@@ -18,4 +18,7 @@ public sealed class AuthOptions
 
     /// <summary>JWT bearer tokens, when <c>AddUcpJwtBearer()</c> is called.</summary>
     public JwtOptions Jwt { get; } = new();
+
+    /// <summary>RFC 9421 request signatures.</summary>
+    public SignatureAuthOptions Signatures { get; } = new();
 }

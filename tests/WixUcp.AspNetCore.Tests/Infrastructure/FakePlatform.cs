@@ -1,3 +1,6 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -57,6 +60,8 @@ public sealed class FakePlatform : IAsyncLifetime
                 "server-error" or "server-error-cached" => Results.StatusCode(500),
                 "redirect" => Results.Redirect("/profiles/full"),
                 "slow" => Slow(http),
+                "signed" => Json(WithKeys(Profile(AllNames), "signing_keys")),
+                "signed-keys" => Json(WithKeys(Profile(AllNames), "keys")),
                 _ => Results.NotFound(),
             };
         });
@@ -78,6 +83,27 @@ public sealed class FakePlatform : IAsyncLifetime
         "dev.ucp.shopping.checkout", "dev.ucp.shopping.fulfillment", "dev.ucp.shopping.discount", "dev.ucp.shopping.buyer_consent",
         "dev.ucp.shopping.order", "dev.ucp.shopping.catalog.search", "dev.ucp.shopping.catalog.lookup",
     ];
+
+    /// <summary>The platform's P-256 request-signing key, published in its <c>signed</c> profiles as <see cref="SigningKeyId"/>.</summary>
+    public ECDsa SigningKey { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    public const string SigningKeyId = "platform-2026";
+
+    private string WithKeys(string profile, string member)
+    {
+        var point = SigningKey.ExportParameters(false).Q;
+        var document = JsonNode.Parse(profile)!.AsObject();
+        document[member] = new JsonArray(new JsonObject
+        {
+            ["kid"] = SigningKeyId,
+            ["kty"] = "EC",
+            ["crv"] = "P-256",
+            ["alg"] = "ES256",
+            ["x"] = Base64Url.EncodeToString(point.X),
+            ["y"] = Base64Url.EncodeToString(point.Y),
+        });
+        return document.ToJsonString();
+    }
 
     private static IResult Json(string body) => Results.Text(body, "application/json");
 
