@@ -11,6 +11,8 @@ public sealed class UcpClient(HttpClient http, string agent)
 {
     public HttpClient Http => http;
 
+    public string Agent => agent;
+
     public Task<UcpResponse> GetAsync(string path) => SendAsync(HttpMethod.Get, path, body: null, idempotencyKey: null);
 
     public Task<UcpResponse> PostAsync(string path, string? body, string? idempotencyKey = "") =>
