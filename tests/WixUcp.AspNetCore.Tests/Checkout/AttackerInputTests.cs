@@ -6,6 +6,28 @@ namespace WixUcp.AspNetCore.Tests.Checkout;
 /// <summary>The inputs an attacker tried against the foundation, each now refused with a UCP error and nothing stored.</summary>
 public sealed class AttackerInputTests(UcpFixture fixture) : IClassFixture<UcpFixture>
 {
+    [Theory]
+    [InlineData("{\"email\":\"not-an-email\"}", "$.buyer.email", "context")]
+    [InlineData("{\"email\":\"ada@example.com\"}", "$.context.address_country", "{\"address_country\":\"USA\"}")]
+    [InlineData("{\"email\":\"ada@example.com\"}", "$.context.currency", "{\"currency\":\"dollars\"}")]
+    public async Task Formatted_members_are_checked_and_named(string buyer, string path, string context)
+    {
+        var contextMember = context == "context" ? "" : ",\"context\":" + context;
+        var response = await fixture.Client().PostAsync("/ucp/checkout-sessions", "{\"line_items\":[{\"item\":{\"id\":\"tea_sencha\"},\"quantity\":1}],\"buyer\":" + buyer + contextMember + "}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(("invalid_request", path), (response.Json["code"]!.GetValue<string>(), response.Json["path"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Text_is_stored_trimmed_and_normalised()
+    {
+        var response = await Checkouts.CreateAsync(fixture.Client(), "{\"line_items\":[{\"item\":{\"id\":\"tea_sencha\"},\"quantity\":1}],\"buyer\":{\"email\":\" ada@example.com \",\"first_name\":\"  Ade\\u0301le \"}}");
+
+        Assert.Equal("ada@example.com", response.Json["buyer"]!["email"]!.GetValue<string>());
+        Assert.Equal("Ad\u00e9le", response.Json["buyer"]!["first_name"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task A_huge_buyer_name_is_refused_not_stored()
     {

@@ -133,7 +133,7 @@ internal sealed partial class Codec20260408
             LineItemIds = NoNullsOrNull(method.LineItemIds, path + ".line_item_ids"),
             Destinations = method.Destinations?.Select((d, i) => d is null
                 ? throw new UcpRequestException("A destination must be an object.", $"{path}.destinations[{i.ToString(CultureInfo.InvariantCulture)}]")
-                : new DestinationInput(d.Id, ToDomain(d))).ToList(),
+                : new DestinationInput(d.Id, ToDomain(d, $"{path}.destinations[{i.ToString(CultureInfo.InvariantCulture)}]"))).ToList(),
             SelectedDestinationId = method.SelectedDestinationId,
             Groups = method.Groups?.Where(g => g is not null).Select(g => new GroupInput(g.Id, g.SelectedOptionId)).ToList(),
         };
@@ -165,18 +165,19 @@ internal sealed partial class Codec20260408
                 HandlerId = instrument.HandlerId!,
                 Type = instrument.Type!,
                 Selected = instrument.Selected,
-                BillingAddress = instrument.BillingAddress is null ? null : ToDomain(instrument.BillingAddress),
+                BillingAddress = instrument.BillingAddress is null ? null : ToDomain(instrument.BillingAddress, path + ".billing_address"),
                 Display = instrument.Display,
             },
             credential);
     }
 
+    // Text is trimmed and NFC-normalised, formatted members are checked (InputText).
     private static Buyer ToDomain(BuyerDto buyer) => new()
     {
-        FirstName = buyer.FirstName,
-        LastName = buyer.LastName,
-        Email = buyer.Email,
-        PhoneNumber = buyer.PhoneNumber,
+        FirstName = InputText.Clean(buyer.FirstName),
+        LastName = InputText.Clean(buyer.LastName),
+        Email = InputText.Email(buyer.Email, "$.buyer.email"),
+        PhoneNumber = InputText.Clean(buyer.PhoneNumber),
         Consent = buyer.Consent is null
             ? null
             : new BuyerConsent { Analytics = buyer.Consent.Analytics, Preferences = buyer.Consent.Preferences, Marketing = buyer.Consent.Marketing, SaleOfData = buyer.Consent.SaleOfData },
@@ -184,25 +185,25 @@ internal sealed partial class Codec20260408
 
     private static PurchaseContext ToDomain(ContextDto context) => new()
     {
-        AddressCountry = context.AddressCountry,
-        AddressRegion = context.AddressRegion,
-        PostalCode = context.PostalCode,
-        Intent = context.Intent,
-        Language = context.Language,
-        Currency = context.Currency,
+        AddressCountry = InputText.Country(context.AddressCountry, "$.context.address_country"),
+        AddressRegion = InputText.Clean(context.AddressRegion),
+        PostalCode = InputText.Clean(context.PostalCode),
+        Intent = InputText.Clean(context.Intent),
+        Language = InputText.Language(context.Language, "$.context.language"),
+        Currency = InputText.Currency(context.Currency, "$.context.currency"),
     };
 
-    private static PostalAddress ToDomain(PostalAddressDto address) => new()
+    private static PostalAddress ToDomain(PostalAddressDto address, string path) => new()
     {
-        StreetAddress = address.StreetAddress,
-        ExtendedAddress = address.ExtendedAddress,
-        AddressLocality = address.AddressLocality,
-        AddressRegion = address.AddressRegion,
-        PostalCode = address.PostalCode,
-        AddressCountry = address.AddressCountry,
-        FirstName = address.FirstName,
-        LastName = address.LastName,
-        PhoneNumber = address.PhoneNumber,
+        StreetAddress = InputText.Clean(address.StreetAddress),
+        ExtendedAddress = InputText.Clean(address.ExtendedAddress),
+        AddressLocality = InputText.Clean(address.AddressLocality),
+        AddressRegion = InputText.Clean(address.AddressRegion),
+        PostalCode = InputText.Clean(address.PostalCode),
+        AddressCountry = InputText.Country(address.AddressCountry, path + ".address_country"),
+        FirstName = InputText.Clean(address.FirstName),
+        LastName = InputText.Clean(address.LastName),
+        PhoneNumber = InputText.Clean(address.PhoneNumber),
     };
 
     private static BuyerDto ToDto(Buyer buyer, bool withConsent) => new()
