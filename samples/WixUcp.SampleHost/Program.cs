@@ -73,6 +73,11 @@ if (keysCommand)
     return await KeysCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
 }
 
+// X-Forwarded-* only from the proxies listed in ForwardedHeaders:KnownProxies / KnownNetworks, before authentication
+// reads the host a request signature covers.
+app.UseTrustedForwardedHeaders();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapWixUcp();
 app.MapBuyerPages();   // the pages behind continue_url and the order permalink_url
 if (app.Configuration.GetValue("Sample:ServeDemoPlatformProfile", false))
