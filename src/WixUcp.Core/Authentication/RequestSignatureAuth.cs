@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using WixUcp.Negotiation;
 using WixUcp.Protocol;
@@ -15,7 +14,7 @@ namespace WixUcp.Authentication;
 /// profile only, with the configured default permissions ("permissionless" onboarding) or, with an allow-list, only
 /// when listed.
 /// </summary>
-public sealed class RequestSignatureAuth : IDisposable
+public sealed class RequestSignatureAuth
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
@@ -23,15 +22,14 @@ public sealed class RequestSignatureAuth : IDisposable
     private readonly IOptions<WixUcpOptions> _options;
     private readonly TimeProvider _time;
 
-    // Signatures seen within MaxAge: a captured request cannot be replayed (per process; idempotency keys guard writes across replicas).
-    private readonly MemoryCache _seen = new(new MemoryCacheOptions { SizeLimit = 200_000 });
-    private readonly Lock _seenLock = new();
+    private readonly ISignatureReplayCache _seen;
 
-    internal RequestSignatureAuth(IPlatformProfileResolver profiles, IOptions<WixUcpOptions> options, TimeProvider time)
+    internal RequestSignatureAuth(IPlatformProfileResolver profiles, IOptions<WixUcpOptions> options, TimeProvider time, ISignatureReplayCache seen)
     {
         _profiles = profiles;
         _options = options;
         _time = time;
+        _seen = seen;
     }
 
     /// <summary>Verifies a signed request.</summary>
@@ -127,9 +125,17 @@ public sealed class RequestSignatureAuth : IDisposable
             return Invalid("The signature does not verify.", "signature_invalid");
         }
 
-        if (!FirstSighting(label + ":" + Convert.ToBase64String(signature), settings.MaxAge + ClockSkew))
+        try
         {
-            return Invalid("This signature was already used.", "signature_invalid");
+            if (!await _seen.TryRecordAsync(label + ":" + Convert.ToBase64String(signature), settings.MaxAge + ClockSkew, cancellationToken).ConfigureAwait(false))
+            {
+                return Invalid("This signature was already used.", "signature_invalid");
+            }
+        }
+        catch (Storage.StoreUnavailableException)
+        {
+            // Without the replay check a signature cannot be accepted: fail closed.
+            return UcpAuthResult.Refused("Signatures cannot be checked right now; retry shortly.", "backend_unavailable", 503);
         }
 
         return UcpAuthResult.Success(new UcpIdentity
@@ -139,9 +145,6 @@ public sealed class RequestSignatureAuth : IDisposable
             Profiles = [profileUrl.AbsoluteUri],
         });
     }
-
-    /// <inheritdoc/>
-    public void Dispose() => _seen.Dispose();
 
     private static bool Verifies(PublicSigningKey key, string signatureBase, byte[] signature)
     {
@@ -158,20 +161,6 @@ public sealed class RequestSignatureAuth : IDisposable
     }
 
     private static UcpAuthResult Invalid(string reason, string code) => UcpAuthResult.Refused(reason, code, 401);
-
-    private bool FirstSighting(string signature, TimeSpan window)
-    {
-        lock (_seenLock)
-        {
-            if (_seen.TryGetValue(signature, out _))
-            {
-                return false;
-            }
-
-            _seen.Set(signature, true, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = window, Size = 1 });
-            return true;
-        }
-    }
 
     // One signature (UCP platforms send sig1): its label, the raw inner list with parameters (the @signature-params
     // value exactly as sent), the covered component names, keyid, created and the signature bytes.

@@ -72,8 +72,10 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddSingleton<ApiKeyHasher>();
         services.TryAddSingleton(sp => new ApiKeyIssuer(sp.GetRequiredService<IApiKeyStore>(), sp.GetRequiredService<ApiKeyHasher>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IUcpAuth, ApiKeyAuth>());
+        services.TryAddSingleton<ISignatureReplayCache, InMemorySignatureReplayCache>();
         services.TryAddSingleton(sp => new RequestSignatureAuth(
-            sp.GetRequiredService<IPlatformProfileResolver>(), sp.GetRequiredService<IOptions<WixUcpOptions>>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IPlatformProfileResolver>(), sp.GetRequiredService<IOptions<WixUcpOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ISignatureReplayCache>()));
 
         // Envelope encryption of secrets kept by durable stores; the KEKs come from WixUcp:Encryption unless a KMS-backed
         // IKeyEncryptionKeyProvider is registered.

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WixUcp.Authentication;
 using WixUcp.Checkout;
 using WixUcp.Idempotency;
 using WixUcp.Redis;
@@ -36,6 +37,7 @@ public static class WixUcpBuilderRedisExtensions
         services.TryAddSingleton<RedisConnection>();
         services.Replace(ServiceDescriptor.Singleton<ICheckoutSessionStore, RedisCheckoutSessionStore>());
         services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore, RedisIdempotencyStore>());
+        services.Replace(ServiceDescriptor.Singleton<ISignatureReplayCache, RedisSignatureReplayCache>());
 
         // Redis as the second level of HybridCache (platform profiles, the business profile), on the same connection.
         services.AddStackExchangeRedisCache(_ => { });

@@ -11,4 +11,6 @@ internal static class RedisKeys
     public static string OpenCheckouts(string prefix, string tenantId) => $"{prefix}{{{tenantId}}}:open-checkouts";
 
     public static string Idempotency(string prefix, string scopedKey) => $"{prefix}idempotency:{scopedKey}";
+
+    public static string Signature(string prefix, string signatureHash) => $"{prefix}signature:{signatureHash}";
 }

@@ -52,6 +52,7 @@ public sealed class ReplicaTests : IAsyncLifetime
             ["WixUcp__PublicBaseUrl"] = "https://shop.test/",
             ["WixUcp__Signing__PrivateKeyPem"] = UcpAppFactory.SigningKeyPem,
             ["WixUcp__Auth__ApiKeyPepper"] = UcpAppFactory.ApiKeyPepper,
+            ["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
             ["WixUcp__Negotiation__AllowInsecureLoopbackProfiles"] = "true",
             ["Sample__ServeDemoPlatformProfile"] = "false",
         };
@@ -208,6 +209,43 @@ public sealed class ReplicaTests : IAsyncLifetime
         Assert.DoesNotContain(key, list.Output, StringComparison.Ordinal); // listing never shows a key
         Assert.Equal((0, 1), (revoke.ExitCode, again.ExitCode));
         Assert.All(after, r => Assert.Equal((HttpStatusCode.Unauthorized, "The API key has been revoked."), (r.Status, r.Json["content"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task A_signed_request_accepted_by_one_replica_is_a_replay_on_the_other()
+    {
+        RequireServices();
+
+        // Behind one load balancer both replicas see the authority the platform signed (shop.test, forwarded by a trusted proxy).
+        var body = Encoding.UTF8.GetBytes("""{"query":"tea"}""");
+        var agent = _platform.Agent("signed");
+        var digest = RequestSigner.Digest(body);
+        var (input, signature) = RequestSigner.Sign(
+            _platform.SigningKey,
+            FakePlatform.SigningKeyId,
+            [("@method", "POST"), ("@authority", "shop.test"), ("@path", "/ucp/catalog/search"), ("ucp-agent", agent), ("content-digest", digest), ("content-type", "application/json")],
+            DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
+        async Task<UcpResponse> SendAsync(SampleHostProcess host)
+        {
+            using var client = host.Client();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/ucp/catalog/search") { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+            foreach (var (name, value) in new[] { ("UCP-Agent", agent), ("Content-Digest", digest), ("Signature-Input", input), ("Signature", signature), ("X-Forwarded-Host", "shop.test"), ("X-Forwarded-Proto", "https") })
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            var response = await client.SendAsync(request, Ct);
+            return new UcpResponse(response.StatusCode, await response.Content.ReadAsByteArrayAsync(Ct), response);
+        }
+
+        var first = await SendAsync(_a!);
+        var replay = await SendAsync(_b!);
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal((HttpStatusCode.Unauthorized, "This signature was already used."), (replay.Status, replay.Json["content"]!.GetValue<string>()));
+        Assert.Equal(1, await CountKeysAsync(_keyPrefix + "signature:*"));
     }
 
     [Fact]
