@@ -96,9 +96,24 @@ public sealed class RequestSignatureAuth
             return UcpAuthResult.Refused(ex.Message, ex.Code, ex.StatusCode);
         }
 
-        if (profile.SigningKeys.FirstOrDefault(k => k.KeyId == keyId) is not { } key)
+        var key = profile.SigningKeys.FirstOrDefault(k => k.KeyId == keyId);
+        if (key is null)
         {
-            return Invalid("The signature's keyid is not among the profile's signing keys.", "key_not_found");
+            // Perhaps the platform rotated its key since the profile was cached: fetch it anew (at most once a minute per origin).
+            try
+            {
+                profile = await _profiles.RefreshAsync(profileUrl, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NegotiationException ex)
+            {
+                return UcpAuthResult.Refused(ex.Message, ex.Code, ex.StatusCode);
+            }
+
+            key = profile.SigningKeys.FirstOrDefault(k => k.KeyId == keyId);
+            if (key is null)
+            {
+                return Invalid("The signature's keyid is not among the profile's signing keys.", "key_not_found");
+            }
         }
 
         var values = new List<SignatureComponent>(components.Count);

@@ -37,6 +37,9 @@ internal sealed partial class HttpPlatformProfileResolver(
     private readonly ConcurrentDictionary<string, Lazy<Task<PlatformProfile>>> _inflight = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _fetchSlots = new(options.Value.Negotiation.MaxConcurrentProfileFetches);
 
+    // When each origin's profile was last fetched anew for an unknown key id (bounded: cleared past 4096 origins).
+    private readonly ConcurrentDictionary<string, long> _refreshed = new(StringComparer.Ordinal);
+
     public async ValueTask<PlatformProfile> ResolveAsync(Uri profileUrl, CancellationToken cancellationToken)
     {
         var key = profileUrl.AbsoluteUri;
@@ -59,6 +62,26 @@ internal sealed partial class HttpPlatformProfileResolver(
         {
             _inflight.TryRemove(new KeyValuePair<string, Lazy<Task<PlatformProfile>>>(key, fetch));
         }
+    }
+
+    public async ValueTask<PlatformProfile> RefreshAsync(Uri profileUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profileUrl);
+        var origin = profileUrl.GetLeftPart(UriPartial.Authority);
+        var now = Environment.TickCount64;
+        if (_refreshed.TryGetValue(origin, out var last) && now - last < (long)MinimumCacheDuration.TotalMilliseconds)
+        {
+            return await ResolveAsync(profileUrl, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_refreshed.Count >= 4096)
+        {
+            _refreshed.Clear();
+        }
+
+        _refreshed[origin] = now;
+        _cache.Remove(profileUrl.AbsoluteUri);
+        return await FetchAsync(profileUrl).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()

@@ -60,8 +60,9 @@ public sealed class FakePlatform : IAsyncLifetime
                 "server-error" or "server-error-cached" => Results.StatusCode(500),
                 "redirect" => Results.Redirect("/profiles/full"),
                 "slow" => Slow(http),
-                "signed" => Json(WithKeys(Profile(AllNames), "signing_keys")),
-                "signed-keys" => Json(WithKeys(Profile(AllNames), "keys")),
+                "signed" => Json(WithKeys(Profile(AllNames), "signing_keys", SigningKeyId, SigningKey)),
+                "signed-keys" => Json(WithKeys(Profile(AllNames), "keys", SigningKeyId, SigningKey)),
+                "rotating" => Json(WithKeys(Profile(AllNames), "signing_keys", RotatingKeyId, RotatingKey)),
                 _ => Results.NotFound(),
             };
         });
@@ -89,13 +90,18 @@ public sealed class FakePlatform : IAsyncLifetime
 
     public const string SigningKeyId = "platform-2026";
 
-    private string WithKeys(string profile, string member)
+    /// <summary>The key the <c>rotating</c> profile publishes now; tests replace it to rotate.</summary>
+    public ECDsa RotatingKey { get; set; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    public string RotatingKeyId { get; set; } = "rotating-1";
+
+    private static string WithKeys(string profile, string member, string keyId, ECDsa key)
     {
-        var point = SigningKey.ExportParameters(false).Q;
+        var point = key.ExportParameters(false).Q;
         var document = JsonNode.Parse(profile)!.AsObject();
         document[member] = new JsonArray(new JsonObject
         {
-            ["kid"] = SigningKeyId,
+            ["kid"] = keyId,
             ["kty"] = "EC",
             ["crv"] = "P-256",
             ["alg"] = "ES256",
