@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WixUcp.Authentication;
 using WixUcp.Checkout;
 using WixUcp.Core.Tests.TestSupport;
 using WixUcp.Negotiation;
@@ -152,6 +154,23 @@ public sealed class OperationLayerTests : IDisposable
 
         Assert.Equal("completed", done["status"]!.GetValue<string>());
         Assert.NotNull(await provider.GetRequiredService<IOrderStore>().GetAsync(UcpTenant.Default.Id, done["order"]!["id"]!.GetValue<string>(), Ct));
+    }
+
+    [Fact]
+    public async Task A_UCP_principal_may_only_present_its_own_profiles_whatever_the_transport()
+    {
+        const string search = """{"query":"tea"}""";
+        var bound = new UcpIdentity { PlatformId = "p1", Permissions = UcpPermissions.All, Profiles = ["https://platform.example/profile"] }.ToPrincipal("test");
+        var other = new UcpIdentity { PlatformId = "p2", Permissions = UcpPermissions.All, Profiles = ["https://other.example/profile"] }.ToPrincipal("test");
+        var hostPrincipal = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "x")], "host-scheme"));
+
+        var own = await _operations.SearchCatalogAsync(Call(search) with { Caller = bound }, Ct);
+        var foreign = await _operations.SearchCatalogAsync(Call(search) with { Caller = other }, Ct);
+        var ofTheHost = await _operations.SearchCatalogAsync(Call(search) with { Caller = hostPrincipal }, Ct);
+
+        Assert.Equal(UcpOutcomeKind.Resource, own.Kind);
+        Assert.Equal((UcpOutcomeKind.ProtocolError, 403, "profile_not_trusted"), (foreign.Kind, foreign.StatusCode, foreign.ErrorCode));
+        Assert.Equal(UcpOutcomeKind.Resource, ofTheHost.Kind); // a host's own scheme carries no UCP platform claim: not ours to bind
     }
 
     private static UcpCall Call(string? body, string? idempotencyKey = "") => new()

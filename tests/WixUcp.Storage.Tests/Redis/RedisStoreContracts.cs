@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WixUcp.Authentication;
 using WixUcp.Checkout;
 using WixUcp.Idempotency;
 using WixUcp.Redis;
@@ -39,6 +40,21 @@ public sealed class RedisIdempotencyStoreContract : IdempotencyStoreContract, IA
     private readonly Lazy<RedisConnection> _redis = new(TestRedis.Connect);
 
     protected override IIdempotencyStore Store => new RedisIdempotencyStore(_redis.Value);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_redis.IsValueCreated)
+        {
+            await _redis.Value.DisposeAsync();
+        }
+    }
+}
+
+public sealed class RedisSignatureReplayCacheContract : SignatureReplayCacheContract, IAsyncDisposable
+{
+    private readonly Lazy<RedisConnection> _redis = new(TestRedis.Connect);
+
+    protected override ISignatureReplayCache Cache => new RedisSignatureReplayCache(_redis.Value);
 
     public async ValueTask DisposeAsync()
     {
