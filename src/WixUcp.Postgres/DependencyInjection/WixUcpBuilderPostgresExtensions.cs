@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WixUcp;
 using WixUcp.ApiKeys;
 using WixUcp.Encryption;
 using WixUcp.Installations;
@@ -47,6 +48,7 @@ public static class WixUcpBuilderPostgresExtensions
 
         // Secret columns are encrypted: with the keys from configuration, a current key must be set.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EncryptionOptions>, PostgresEncryptionOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WixUcpOptions>, PostgresApiKeyPepperValidator>());
         return builder;
     }
 }

@@ -240,6 +240,25 @@ public sealed class AuthenticationStartupTests
     }
 
     [Fact]
+    public async Task With_PostgreSQL_a_pepper_is_required_even_in_Development()
+    {
+        var databaseUrl = WixUcp.Storage.Tests.Infrastructure.TestServices.DatabaseUrl();
+        await using var factory = new UcpAppFactory(new Dictionary<string, string>
+        {
+            ["WixUcp:Auth:Enabled"] = "true",
+            ["WixUcp:Auth:ApiKeyPepper"] = "",
+            ["DATABASE_URL"] = databaseUrl,
+            ["WixUcp:Encryption:CurrentKeyId"] = "k1",
+            ["WixUcp:Encryption:Keys:k1"] = Convert.ToBase64String(new byte[32]),
+        }).WithWebHostBuilder(b => b.UseEnvironment("Development"));
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException;
+        Assert.Contains(validation!.Failures, f => f.StartsWith("API keys are stored in PostgreSQL: set WixUcp:Auth:ApiKeyPepper", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void With_authentication_on_but_not_registered_MapWixUcp_names_both_ways_out()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
