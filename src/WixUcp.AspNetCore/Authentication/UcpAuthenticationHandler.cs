@@ -120,7 +120,8 @@ internal sealed class UcpAuthenticationHandler(
                 v.Scheme + " realm=\"ucp\"" + (result.Failure is not null && v.Scheme == "Bearer" ? ", error=\"invalid_token\"" : "")));
         }
 
-        await Context.WriteUcpOutcomeAsync(UcpOutcome.ProtocolError(status, refusal?.Code ?? "unauthorized", content)).ConfigureAwait(false);
+        var retryAfter = status == StatusCodes.Status503ServiceUnavailable ? TimeSpan.FromSeconds(1) : (TimeSpan?)null;
+        await Context.WriteUcpOutcomeAsync(UcpOutcome.ProtocolError(status, refusal?.Code ?? "unauthorized", content, retryAfter: retryAfter)).ConfigureAwait(false);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)

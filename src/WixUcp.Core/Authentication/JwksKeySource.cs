@@ -22,23 +22,23 @@ internal sealed class JwksKeySource(IHttpClientFactory httpClients, IOptions<Wix
     {
         if (time.GetUtcNow() - _fetchedAt > options.Value.Auth.Jwt.JwksRefreshInterval)
         {
-            await FetchAsync(MinRefreshInterval, cancellationToken).ConfigureAwait(false);
+            await FetchAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return _keys;
     }
 
     /// <summary>Fetches the keys again unless that happened within the last minute; true when it did.</summary>
-    public Task<bool> RefreshForUnknownKeyAsync(CancellationToken cancellationToken) => FetchAsync(MinRefreshInterval, cancellationToken);
+    public Task<bool> RefreshForUnknownKeyAsync(CancellationToken cancellationToken) => FetchAsync(cancellationToken);
 
     public void Dispose() => _fetch.Dispose();
 
-    private async Task<bool> FetchAsync(TimeSpan notWithin, CancellationToken cancellationToken)
+    private async Task<bool> FetchAsync(CancellationToken cancellationToken)
     {
         await _fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (time.GetUtcNow() - _fetchedAt < notWithin)
+            if (time.GetUtcNow() - _fetchedAt < MinRefreshInterval)
             {
                 return false;
             }

@@ -22,6 +22,8 @@ internal sealed class JwtBearerAuth(IOptions<WixUcpOptions> options, JwksKeySour
         ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret))
         : null;
 
+    private KeyedParameters? _parameters;
+
     public string Scheme => "Bearer";
 
     public async ValueTask<UcpAuthResult> AuthenticateAsync(string credential, CancellationToken cancellationToken)
@@ -62,8 +64,24 @@ internal sealed class JwtBearerAuth(IOptions<WixUcpOptions> options, JwksKeySour
         return UcpAuthResult.Success(new UcpIdentity { PlatformId = platform, Permissions = permissions, Profiles = profiles });
     }
 
-    private async Task<TokenValidationResult> ValidateAsync(string token, CancellationToken cancellationToken)
+    private async Task<TokenValidationResult> ValidateAsync(string token, CancellationToken cancellationToken) =>
+        await _handler.ValidateTokenAsync(token, await ParametersAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+
+    // Built once per key set (the secret, or each JWKS fetch), not per token; never mutated once shared.
+    private async ValueTask<TokenValidationParameters> ParametersAsync(CancellationToken cancellationToken)
     {
+        var built = _parameters;
+        if (built is not null && _secret is not null)
+        {
+            return built.Parameters;
+        }
+
+        IReadOnlyList<SecurityKey> keys = _secret is null ? await jwks.GetKeysAsync(cancellationToken).ConfigureAwait(false) : [_secret];
+        if (built is not null && ReferenceEquals(built.Keys, keys))
+        {
+            return built.Parameters;
+        }
+
         var parameters = new TokenValidationParameters
         {
             ValidIssuer = _options.Issuer,
@@ -76,12 +94,13 @@ internal sealed class JwtBearerAuth(IOptions<WixUcpOptions> options, JwksKeySour
             ValidateIssuerSigningKey = true,
             ClockSkew = _options.ClockSkew,
             ValidAlgorithms = _secret is null ? [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256] : [SecurityAlgorithms.HmacSha256],
-            IssuerSigningKeys = _secret is null ? await jwks.GetKeysAsync(cancellationToken).ConfigureAwait(false) : [_secret],
+            IssuerSigningKeys = keys,
 
             // A token whose kid is not among the keys must fail rather than be tried against every key.
             TryAllIssuerSigningKeys = _secret is not null,
         };
-        return await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+        _parameters = new KeyedParameters(keys, parameters);
+        return parameters;
     }
 
     private static List<string> Profiles(ClaimsIdentity claims)
@@ -116,4 +135,6 @@ internal sealed class JwtBearerAuth(IOptions<WixUcpOptions> options, JwksKeySour
         SecurityTokenNoExpirationException => "The token has no expiry.",
         _ => "The token is not valid.",
     };
+
+    private sealed record KeyedParameters(IReadOnlyList<SecurityKey> Keys, TokenValidationParameters Parameters);
 }

@@ -92,25 +92,18 @@ internal sealed class PostgresApiKeyStore(PostgresDatabase database) : IApiKeySt
     }
 
     public async ValueTask TouchAsync(ReadOnlyMemory<byte> keyHash, DateTimeOffset usedAt, CancellationToken cancellationToken) =>
-        await ExecuteAsync("UPDATE api_keys SET last_used_at = $2 WHERE key_hash = $1", keyHash, usedAt, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync("UPDATE api_keys SET last_used_at = $2 WHERE key_hash = $1", keyHash.ToArray(), usedAt, cancellationToken).ConfigureAwait(false);
 
-    public ValueTask<bool> RevokeAsync(string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken) => new(database.RunAsync(
-        async connection =>
-        {
-            await using var command = new NpgsqlCommand("UPDATE api_keys SET revoked_at = $2 WHERE key_id = $1 AND revoked_at IS NULL", connection)
-            {
-                Parameters = { new() { Value = keyId }, new() { Value = revokedAt.ToUniversalTime() } },
-            };
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-        },
-        cancellationToken));
+    public async ValueTask<bool> RevokeAsync(string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        await ExecuteAsync("UPDATE api_keys SET revoked_at = $2 WHERE key_id = $1 AND revoked_at IS NULL", keyId, revokedAt, cancellationToken).ConfigureAwait(false) == 1;
 
-    private Task<int> ExecuteAsync(string sql, ReadOnlyMemory<byte> keyHash, DateTimeOffset when, CancellationToken cancellationToken) => database.RunAsync(
+    // An update of one timestamp column of the key matched by $1 (its hash or its id).
+    private Task<int> ExecuteAsync(string sql, object key, DateTimeOffset when, CancellationToken cancellationToken) => database.RunAsync(
         async connection =>
         {
             await using var command = new NpgsqlCommand(sql, connection)
             {
-                Parameters = { new() { Value = keyHash.ToArray() }, new() { Value = when.ToUniversalTime() } },
+                Parameters = { new() { Value = key }, new() { Value = when.ToUniversalTime() } },
             };
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         },

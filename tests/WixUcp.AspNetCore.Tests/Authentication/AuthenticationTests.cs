@@ -104,9 +104,9 @@ public sealed class AuthenticationTests(AuthenticatedUcpFixture fixture) : IClas
     public async Task Expired_and_revoked_keys_are_refused()
     {
         var expired = await fixture.IssueAsync([UcpPermissions.ProductsRead], lifetime: TimeSpan.FromTicks(1));
-        var revokedKey = await fixture.IssueAsync([UcpPermissions.ProductsRead]);
+        var revokedKey = await fixture.IssueAsync([UcpPermissions.ProductsRead], platform: "platform_revoked");
         var working = await fixture.Client(FakePlatform.AllCapabilities, ("X-API-Key", revokedKey)).PostAsync("/ucp/catalog/search", Search, idempotencyKey: null);
-        var record = (await fixture.Issuer.ListAsync(1000, TestContext.Current.CancellationToken)).First(r => r.LastUsedAt is not null && r.RevokedAt is null && r.Permissions.SequenceEqual([UcpPermissions.ProductsRead]));
+        var record = (await fixture.Issuer.ListAsync(1000, TestContext.Current.CancellationToken)).Single(r => r.PlatformId == "platform_revoked");
         Assert.True(await fixture.Issuer.RevokeAsync(record.KeyId, TestContext.Current.CancellationToken));
 
         var afterExpiry = await fixture.Client(FakePlatform.AllCapabilities, ("X-API-Key", expired)).PostAsync("/ucp/catalog/search", Search, idempotencyKey: null);

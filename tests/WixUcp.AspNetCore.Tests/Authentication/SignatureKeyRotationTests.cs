@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using WixUcp.AspNetCore.Tests.Infrastructure;
@@ -48,22 +47,8 @@ public sealed class SignatureKeyRotationTests(AuthenticatedUcpFixture fixture) :
 
     private async Task<UcpResponse> SendAsync(ECDsa key, string keyId)
     {
-        var body = Encoding.UTF8.GetBytes(Search);
-        var agent = fixture.Platform.Agent("rotating");
-        var digest = RequestSigner.Digest(body);
-        var (input, signature) = RequestSigner.Sign(
-            key,
-            keyId,
-            [("@method", "POST"), ("@authority", "localhost"), ("@path", "/ucp/catalog/search"), ("ucp-agent", agent), ("content-digest", digest), ("content-type", "application/json")],
-            DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         using var http = fixture.App.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/ucp/catalog/search") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
-        foreach (var (name, value) in new[] { ("UCP-Agent", agent), ("Content-Digest", digest), ("Signature-Input", input), ("Signature", signature) })
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
+        using var request = RequestSigner.SignedPost(key, keyId, "localhost", "/ucp/catalog/search", fixture.Platform.Agent("rotating"), Encoding.UTF8.GetBytes(Search));
         var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         return new UcpResponse(response.StatusCode, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), response);
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using WixUcp.AspNetCore.Tests.Infrastructure;
 
@@ -60,21 +59,9 @@ public sealed class ForwardedHeadersTests : IAsyncLifetime
 
     private async Task<UcpResponse> SendSignedAsync(SampleHostProcess host, string authority, string? forwardedHost)
     {
-        var body = Encoding.UTF8.GetBytes(Search);
-        var agent = _platform.Agent("signed");
-        var digest = RequestSigner.Digest(body);
-        var (input, signature) = RequestSigner.Sign(
-            _platform.SigningKey,
-            FakePlatform.SigningKeyId,
-            [("@method", "POST"), ("@authority", authority), ("@path", "/ucp/catalog/search"), ("ucp-agent", agent), ("content-digest", digest), ("content-type", "application/json")],
-            DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         using var client = host.Client();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/ucp/catalog/search") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
-        request.Headers.TryAddWithoutValidation("UCP-Agent", agent);
-        request.Headers.TryAddWithoutValidation("Content-Digest", digest);
-        request.Headers.TryAddWithoutValidation("Signature-Input", input);
-        request.Headers.TryAddWithoutValidation("Signature", signature);
+        using var request = RequestSigner.SignedPost(
+            _platform.SigningKey, FakePlatform.SigningKeyId, authority, "/ucp/catalog/search", _platform.Agent("signed"), Encoding.UTF8.GetBytes(Search));
         if (forwardedHost is not null)
         {
             request.Headers.TryAddWithoutValidation("X-Forwarded-Host", forwardedHost);

@@ -218,24 +218,21 @@ public sealed class ReplicaTests : IAsyncLifetime
 
         // Behind one load balancer both replicas see the authority the platform signed (shop.test, forwarded by a trusted proxy).
         var body = Encoding.UTF8.GetBytes("""{"query":"tea"}""");
-        var agent = _platform.Agent("signed");
-        var digest = RequestSigner.Digest(body);
-        var (input, signature) = RequestSigner.Sign(
-            _platform.SigningKey,
-            FakePlatform.SigningKeyId,
-            [("@method", "POST"), ("@authority", "shop.test"), ("@path", "/ucp/catalog/search"), ("ucp-agent", agent), ("content-digest", digest), ("content-type", "application/json")],
-            DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        using var created = RequestSigner.SignedPost(_platform.SigningKey, FakePlatform.SigningKeyId, "shop.test", "/ucp/catalog/search", _platform.Agent("signed"), body);
 
         async Task<UcpResponse> SendAsync(SampleHostProcess host)
         {
+            // The same signed bytes and headers each time, as a replaying attacker would send them.
             using var client = host.Client();
             using var request = new HttpRequestMessage(HttpMethod.Post, "/ucp/catalog/search") { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
-            foreach (var (name, value) in new[] { ("UCP-Agent", agent), ("Content-Digest", digest), ("Signature-Input", input), ("Signature", signature), ("X-Forwarded-Host", "shop.test"), ("X-Forwarded-Proto", "https") })
+            foreach (var header in created.Headers)
             {
-                request.Headers.TryAddWithoutValidation(name, value);
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
 
+            request.Headers.TryAddWithoutValidation("X-Forwarded-Host", "shop.test");
+            request.Headers.TryAddWithoutValidation("X-Forwarded-Proto", "https");
             var response = await client.SendAsync(request, Ct);
             return new UcpResponse(response.StatusCode, await response.Content.ReadAsByteArrayAsync(Ct), response);
         }
