@@ -17,6 +17,12 @@ internal interface IUcpCodec
 {
     string Version { get; }
 
+    /// <summary>
+    /// The request schema of each operation that reads a body, keyed by <see cref="RequestSchemaNames"/>; built when the
+    /// codec is, at start-up. Readers validate against them; the MCP transport serves them as tool input schemas.
+    /// </summary>
+    IReadOnlyDictionary<string, RequestSchema> RequestSchemas { get; }
+
     CheckoutInput ReadCheckoutCreate(ReadOnlySpan<byte> body);
 
     CheckoutInput ReadCheckoutUpdate(ReadOnlySpan<byte> body);

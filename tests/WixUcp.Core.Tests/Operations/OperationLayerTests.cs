@@ -54,11 +54,11 @@ public sealed class OperationLayerTests : IDisposable
         Assert.Equal("incomplete", checkout["status"]!.GetValue<string>());
 
         var addressed = Json(await _operations.UpdateCheckoutAsync(
-            Call("""{"line_items":[{"id":"li_1","item":{"id":"tea_sencha"},"quantity":2}],"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"addr_ada_work"}]}}"""), id, Ct));
+            Call("""{"line_items":[{"id":"li_1","item":{"id":"tea_sencha"},"quantity":2}],"fulfillment":{"methods":[{"type":"shipping","line_item_ids":["li_1"],"selected_destination_id":"addr_ada_work"}]}}"""), id, Ct));
         Assert.Equal("$.fulfillment.methods[0].groups[0].selected_option_id", addressed["messages"]![0]!["path"]!.GetValue<string>());
 
         var ready = Json(await _operations.UpdateCheckoutAsync(
-            Call("""{"line_items":[{"id":"li_1","item":{"id":"tea_sencha"},"quantity":2}],"fulfillment":{"methods":[{"type":"shipping","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}"""), id, Ct));
+            Call("""{"line_items":[{"id":"li_1","item":{"id":"tea_sencha"},"quantity":2}],"fulfillment":{"methods":[{"type":"shipping","line_item_ids":["li_1"],"groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}"""), id, Ct));
         Assert.Equal("ready_for_complete", ready["status"]!.GetValue<string>());
 
         var completeBody = """{"payment":{"instruments":[{"id":"instr_1","handler_id":"mock_payment_handler","type":"card","credential":{"type":"token","token":"success_token"}}]}}""";
@@ -149,7 +149,7 @@ public sealed class OperationLayerTests : IDisposable
         Assert.IsType<OrderFirstCheckoutCompletionStore>(provider.GetRequiredService<ICheckoutCompletionStore>());
         var operations = provider.GetRequiredService<UcpOperations>();
         var id = Json(await operations.CreateCheckoutAsync(Call("""{"line_items":[{"item":{"id":"tea_sencha"},"quantity":1}],"buyer":{"email":"ada@example.com"}}"""), Ct))["id"]!.GetValue<string>();
-        await operations.UpdateCheckoutAsync(Call("""{"line_items":[{"id":"li_1","item":{"id":"tea_sencha"},"quantity":1}],"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"addr_ada_work","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}"""), id, Ct);
+        await operations.UpdateCheckoutAsync(Call("""{"line_items":[{"id":"li_1","item":{"id":"tea_sencha"},"quantity":1}],"fulfillment":{"methods":[{"type":"shipping","line_item_ids":["li_1"],"selected_destination_id":"addr_ada_work","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}"""), id, Ct);
         var done = Json(await operations.CompleteCheckoutAsync(Call("""{"payment":{"instruments":[{"id":"instr_1","handler_id":"mock_payment_handler","type":"card","credential":{"type":"token","token":"success_token"}}]}}"""), id, Ct));
 
         Assert.Equal("completed", done["status"]!.GetValue<string>());

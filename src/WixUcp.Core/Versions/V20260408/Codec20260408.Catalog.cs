@@ -11,7 +11,7 @@ internal sealed partial class Codec20260408
 {
     public CatalogSearchInput ReadCatalogSearch(ReadOnlySpan<byte> body)
     {
-        var dto = Read(body, Json.SearchRequestDto);
+        var dto = Read(body, Json.SearchRequestDto, RequestSchemaNames.SearchCatalog);
         return new CatalogSearchInput
         {
             Text = dto.Query,
@@ -25,7 +25,7 @@ internal sealed partial class Codec20260408
 
     public IReadOnlyList<string> ReadCatalogLookup(ReadOnlySpan<byte> body)
     {
-        var dto = Read(body, Json.LookupRequestDto);
+        var dto = Read(body, Json.LookupRequestDto, RequestSchemaNames.LookupCatalog);
         if (dto.Ids is null)
         {
             throw new UcpRequestException("ids is required.", "$.ids");
@@ -36,7 +36,7 @@ internal sealed partial class Codec20260408
 
     public ProductInput ReadGetProduct(ReadOnlySpan<byte> body)
     {
-        var dto = Read(body, Json.GetProductRequestDto);
+        var dto = Read(body, Json.GetProductRequestDto, RequestSchemaNames.GetProduct);
         if (string.IsNullOrEmpty(dto.Id))
         {
             throw new UcpRequestException("id is required.", "$.id");

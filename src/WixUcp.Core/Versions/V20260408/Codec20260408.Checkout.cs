@@ -9,13 +9,13 @@ namespace WixUcp.Versions.V20260408;
 
 internal sealed partial class Codec20260408
 {
-    public CheckoutInput ReadCheckoutCreate(ReadOnlySpan<byte> body) => ToInput(Read(body, Json.CheckoutRequestDto), complete: false);
+    public CheckoutInput ReadCheckoutCreate(ReadOnlySpan<byte> body) => ToInput(Read(body, Json.CheckoutRequestDto, RequestSchemaNames.CreateCheckout), complete: false);
 
-    public CheckoutInput ReadCheckoutUpdate(ReadOnlySpan<byte> body) => ToInput(Read(body, Json.CheckoutRequestDto), complete: false);
+    public CheckoutInput ReadCheckoutUpdate(ReadOnlySpan<byte> body) => ToInput(Read(body, Json.CheckoutRequestDto, RequestSchemaNames.UpdateCheckout), complete: false);
 
     public CheckoutInput ReadCheckoutComplete(ReadOnlySpan<byte> body)
     {
-        var dto = Read(body, Json.CheckoutRequestDto);
+        var dto = Read(body, Json.CheckoutRequestDto, RequestSchemaNames.CompleteCheckout);
         if (dto.Payment?.Instruments is null)
         {
             throw new UcpRequestException("Complete needs payment.instruments.", "$.payment");

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -18,7 +19,22 @@ internal sealed partial class Codec20260408 : IUcpCodec
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
+    public Codec20260408()
+    {
+        RequestSchemas = new Dictionary<string, RequestSchema>(StringComparer.Ordinal)
+        {
+            [RequestSchemaNames.CreateCheckout] = Schema(RequestSchemaNames.CreateCheckout, Json.CheckoutRequestDto, RequestOperation.Create),
+            [RequestSchemaNames.UpdateCheckout] = Schema(RequestSchemaNames.UpdateCheckout, Json.CheckoutRequestDto, RequestOperation.Update),
+            [RequestSchemaNames.CompleteCheckout] = Schema(RequestSchemaNames.CompleteCheckout, Json.CheckoutRequestDto, RequestOperation.Complete),
+            [RequestSchemaNames.SearchCatalog] = Schema(RequestSchemaNames.SearchCatalog, Json.SearchRequestDto, RequestOperation.Any),
+            [RequestSchemaNames.LookupCatalog] = Schema(RequestSchemaNames.LookupCatalog, Json.LookupRequestDto, RequestOperation.Any),
+            [RequestSchemaNames.GetProduct] = Schema(RequestSchemaNames.GetProduct, Json.GetProductRequestDto, RequestOperation.Any),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
     public string Version => UcpVersions.V20260408;
+
+    public IReadOnlyDictionary<string, RequestSchema> RequestSchemas { get; }
 
     public string? RenderPath(MessageTarget? target) => JsonPaths20260408.Render(target);
 
@@ -33,7 +49,12 @@ internal sealed partial class Codec20260408 : IUcpCodec
         return JsonSerializer.SerializeToUtf8Bytes(dto, Json.ErrorResponseDto);
     }
 
-    private static T Read<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo)
+    private static RequestSchema Schema(string operation, JsonTypeInfo model, RequestOperation view) =>
+        RequestSchema.Export($"{UcpVersions.V20260408}/{operation}", model, view);
+
+    // The body is checked against its operation's schema before it is deserialized, so the model only ever reads
+    // documents of the declared shape.
+    private T Read<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo, string operation)
         where T : class
     {
         if (body.IsEmpty)
@@ -43,6 +64,12 @@ internal sealed partial class Codec20260408 : IUcpCodec
 
         try
         {
+            var reader = new Utf8JsonReader(body);
+            using (var document = JsonDocument.ParseValue(ref reader))
+            {
+                RequestSchemas[operation].Validate(document.RootElement);
+            }
+
             return JsonSerializer.Deserialize(body, typeInfo)
                 ?? throw new UcpRequestException("The request body must be a JSON object, not null.", "$");
         }

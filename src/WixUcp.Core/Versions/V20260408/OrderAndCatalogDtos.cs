@@ -152,7 +152,10 @@ internal sealed class OptionValueDto
 
 internal sealed class SelectedOptionDto
 {
+    [RequestPresence(RequestPresence.Required)]
     public string? Name { get; set; }
+
+    [RequestPresence(RequestPresence.Required)]
     public string? Label { get; set; }
 }
 

@@ -1,32 +1,62 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 
 namespace WixUcp.Versions.V20260408;
 
 // Request shapes declare only what the platform may send; server-owned members (prices, titles, totals, ids of
 // options...) are not declared, so whatever a client puts there is ignored rather than trusted or rejected.
+// The request schemas are exported from these models: [RequestPresence] carries UCP's ucp_request annotations per
+// operation, data annotations carry UCP's bounds (and a few of the server's own, tighter ones).
 #pragma warning disable CA1002, CA2227 // wire DTOs: mutable lists keep source-generated serialization simple
+#pragma warning disable IL2026 // data annotations are read for their bounds only, when schemas are exported; their reflective IsValid never runs
 
 internal sealed class CheckoutRequestDto
 {
+    [RequestPresence(Create = RequestPresence.Required, Update = RequestPresence.Required, Complete = RequestPresence.Omit)]
     public List<LineItemRequestDto>? LineItems { get; set; }
+
+    [RequestPresence(Complete = RequestPresence.Omit)]
     public BuyerDto? Buyer { get; set; }
+
+    [RequestPresence(Complete = RequestPresence.Omit)]
     public ContextDto? Context { get; set; }
+
+    [RequestPresence(Complete = RequestPresence.Omit)]
     public FulfillmentRequestDto? Fulfillment { get; set; }
+
+    [RequestPresence(Complete = RequestPresence.Omit)]
     public DiscountsRequestDto? Discounts { get; set; }
+
+    [RequestPresence(Complete = RequestPresence.Required)]
     public PaymentRequestDto? Payment { get; set; }
+
+    // Read for their shape only: UCP defines them, this server does not act on them.
+    public JsonObject? Signals { get; set; }
+
+    public Dictionary<string, string>? Attribution { get; set; }
 }
 
 internal sealed class LineItemRequestDto
 {
+    [RequestPresence(Create = RequestPresence.Omit)]
     public string? Id { get; set; }
+
+    [RequestPresence(RequestPresence.Required)]
     public ItemRequestDto? Item { get; set; }
-    // long: the schema sets no maximum, so large quantities are read and clamped by the engine rather than refused.
+
+    // UCP sets no maximum, so none is declared: a quantity past the store's limit is clamped by the engine with a warning.
+    [RequestPresence(RequestPresence.Required)]
+    [Range(1, double.PositiveInfinity)]
     public long? Quantity { get; set; }
+
+    [RequestPresence(Create = RequestPresence.Omit)]
     public string? ParentId { get; set; }
 }
 
 internal sealed class ItemRequestDto
 {
+    [RequestPresence(RequestPresence.Required)]
+    [MinLength(1)]
     public string? Id { get; set; }
 }
 
@@ -37,17 +67,30 @@ internal sealed class FulfillmentRequestDto
 
 internal sealed class FulfillmentMethodRequestDto
 {
+    [RequestPresence(Create = RequestPresence.Omit)]
     public string? Id { get; set; }
+
+    [RequestPresence(Create = RequestPresence.Required)]
+    [AllowedValues("shipping", "pickup")]
     public string? Type { get; set; }
+
+    [RequestPresence(Update = RequestPresence.Required)]
     public List<string>? LineItemIds { get; set; }
+
     public List<PostalAddressDto>? Destinations { get; set; }
+
+    [RequestPresence(Nullable = true)]
     public string? SelectedDestinationId { get; set; }
+
     public List<FulfillmentGroupRequestDto>? Groups { get; set; }
 }
 
 internal sealed class FulfillmentGroupRequestDto
 {
+    [RequestPresence(Create = RequestPresence.Omit, Update = RequestPresence.Required)]
     public string? Id { get; set; }
+
+    [RequestPresence(Nullable = true)]
     public string? SelectedOptionId { get; set; }
 }
 
@@ -58,23 +101,36 @@ internal sealed class DiscountsRequestDto
 
 internal sealed class PaymentRequestDto
 {
+    // UCP leaves instruments optional; completing without one is meaningless, so this server requires it there.
+    [RequestPresence(Complete = RequestPresence.Required)]
     public List<InstrumentRequestDto>? Instruments { get; set; }
 }
 
 internal sealed class InstrumentRequestDto
 {
+    [RequestPresence(RequestPresence.Required)]
     public string? Id { get; set; }
+
+    [RequestPresence(RequestPresence.Required)]
     public string? HandlerId { get; set; }
+
+    [RequestPresence(RequestPresence.Required)]
     public string? Type { get; set; }
+
     public bool? Selected { get; set; }
+
     public PostalAddressDto? BillingAddress { get; set; }
+
     public CredentialRequestDto? Credential { get; set; }
+
     public JsonObject? Display { get; set; }
 }
 
 internal sealed class CredentialRequestDto
 {
+    [RequestPresence(RequestPresence.Required)]
     public string? Type { get; set; }
+
     public string? Token { get; set; }
 }
 
@@ -84,6 +140,11 @@ internal sealed class SearchRequestDto
     public SearchFiltersDto? Filters { get; set; }
     public PaginationRequestDto? Pagination { get; set; }
     public ContextDto? Context { get; set; }
+
+    // Read for their shape only: UCP defines them, this server does not act on them.
+    public JsonObject? Signals { get; set; }
+
+    public Dictionary<string, string>? Attribution { get; set; }
 }
 
 internal sealed class SearchFiltersDto
@@ -94,24 +155,34 @@ internal sealed class SearchFiltersDto
 
 internal sealed class PriceFilterDto
 {
+    // Amounts in minor units, up to what a JSON number carries exactly everywhere (UCP sets only the minimum).
+    [Range(0d, 9e15)]
     public long? Min { get; set; }
+
+    [Range(0d, 9e15)]
     public long? Max { get; set; }
 }
 
 internal sealed class PaginationRequestDto
 {
     public string? Cursor { get; set; }
+
+    [Range(1, int.MaxValue)]
     public int? Limit { get; set; }
 }
 
 internal sealed class LookupRequestDto
 {
+    [RequestPresence(RequestPresence.Required)]
+    [MinLength(1)]
     public List<string>? Ids { get; set; }
 }
 
 internal sealed class GetProductRequestDto
 {
+    [RequestPresence(RequestPresence.Required)]
     public string? Id { get; set; }
+
     public List<SelectedOptionDto>? Selected { get; set; }
     public List<string>? Preferences { get; set; }
 }
