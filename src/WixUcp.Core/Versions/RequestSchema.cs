@@ -15,8 +15,8 @@ namespace WixUcp.Versions;
 /// model the codec deserializes, through the same source-generated contract, so member names and types cannot drift from
 /// what is read; then tightened by the model's annotations: <see cref="RequestPresenceAttribute"/> for what each
 /// operation requires or omits, and data annotations (<see cref="RangeAttribute"/>, <see cref="MinLengthAttribute"/>,
-/// <see cref="MaxLengthAttribute"/>, <see cref="AllowedValuesAttribute"/>, <see cref="RegularExpressionAttribute"/>)
-/// for bounds. Members are never null on the wire (absence is omission) unless the model says so.
+/// <see cref="MaxLengthAttribute"/>, <see cref="AllowedValuesAttribute"/>, <see cref="RegularExpressionAttribute"/>,
+/// <see cref="RequestMemberNamesAttribute"/>) for bounds. Members are never null on the wire (absence is omission) unless the model says so.
 /// Unknown members stay allowed, as UCP's own schemas allow them; codecs ignore them.
 /// </summary>
 internal sealed class RequestSchema
@@ -248,6 +248,9 @@ internal sealed class RequestSchema
                 break;
             case RegularExpressionAttribute expression:
                 schema["pattern"] = expression.Pattern;
+                break;
+            case RequestMemberNamesAttribute names:
+                schema["propertyNames"] = new JsonObject { ["pattern"] = names.Pattern };
                 break;
         }
     }

@@ -152,6 +152,9 @@ internal sealed class OptionValueDto
 
 internal sealed class SelectedOptionDto
 {
+    // Requests may name the option value by id as well; this server selects by name and label.
+    public string? Id { get; set; }
+
     [RequestPresence(RequestPresence.Required)]
     public string? Name { get; set; }
 

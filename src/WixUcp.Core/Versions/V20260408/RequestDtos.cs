@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace WixUcp.Versions.V20260408;
 
@@ -31,7 +32,8 @@ internal sealed class CheckoutRequestDto
     public PaymentRequestDto? Payment { get; set; }
 
     // Read for their shape only: UCP defines them, this server does not act on them.
-    public JsonObject? Signals { get; set; }
+    [RequestMemberNames(SignalsDto.ReverseDomainName)]
+    public SignalsDto? Signals { get; set; }
 
     public Dictionary<string, string>? Attribution { get; set; }
 }
@@ -134,6 +136,18 @@ internal sealed class CredentialRequestDto
     public string? Token { get; set; }
 }
 
+internal sealed class SignalsDto
+{
+    // UCP's reverse_domain_name.json: the keys of signals and other extension points.
+    public const string ReverseDomainName = "^[a-z][a-z0-9]*(?:\\.[a-z][a-z0-9_]*)+$";
+
+    [JsonPropertyName("dev.ucp.buyer_ip")]
+    public string? BuyerIp { get; set; }
+
+    [JsonPropertyName("dev.ucp.user_agent")]
+    public string? UserAgent { get; set; }
+}
+
 internal sealed class SearchRequestDto
 {
     public string? Query { get; set; }
@@ -142,7 +156,8 @@ internal sealed class SearchRequestDto
     public ContextDto? Context { get; set; }
 
     // Read for their shape only: UCP defines them, this server does not act on them.
-    public JsonObject? Signals { get; set; }
+    [RequestMemberNames(SignalsDto.ReverseDomainName)]
+    public SignalsDto? Signals { get; set; }
 
     public Dictionary<string, string>? Attribution { get; set; }
 }
