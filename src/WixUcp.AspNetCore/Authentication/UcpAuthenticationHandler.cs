@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WixUcp.AspNetCore.Http;
 using WixUcp.Authentication;
+using WixUcp.Diagnostics;
 using WixUcp.Operations;
 
 namespace WixUcp.AspNetCore.Authentication;
@@ -103,9 +104,17 @@ internal sealed class UcpAuthenticationHandler(
         return Conclude(await signatures.VerifyAsync(request, Context.RequestAborted).ConfigureAwait(false), SignatureScheme);
     }
 
-    private AuthenticateResult Conclude(UcpAuthResult result, string scheme) => result.Identity is { } identity
-        ? AuthenticateResult.Success(new AuthenticationTicket(identity.ToPrincipal(scheme), Scheme.Name))
-        : AuthenticateResult.Fail(new UcpAuthenticationFailure(result));
+    private AuthenticateResult Conclude(UcpAuthResult result, string scheme)
+    {
+        if (result.Identity is not { } identity)
+        {
+            return AuthenticateResult.Fail(new UcpAuthenticationFailure(result));
+        }
+
+        // From here on the request's log lines and metrics name the platform.
+        UcpRequestContext.Current?.PlatformId = identity.PlatformId;
+        return AuthenticateResult.Success(new AuthenticationTicket(identity.ToPrincipal(scheme), Scheme.Name));
+    }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WixUcp;
 using WixUcp.Authentication;
+using WixUcp.Diagnostics;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,7 @@ public static class WixUcpBuilderJwtExtensions
             o => !string.IsNullOrWhiteSpace(o.Auth.Jwt.Issuer) && !string.IsNullOrWhiteSpace(o.Auth.Jwt.Audience) && (o.Auth.Jwt.Secret is { Length: > 0 } ^ o.Auth.Jwt.JwksUrl is not null),
             "JWT bearer tokens need WixUcp:Auth:Jwt:Issuer (UCP_JWT_ISSUER), WixUcp:Auth:Jwt:Audience (UCP_JWT_AUDIENCE) and exactly one of WixUcp:Auth:Jwt:Secret (UCP_JWT_SECRET) or WixUcp:Auth:Jwt:JwksUrl (UCP_JWT_JWKS_URL).");
         builder.Services.AddHttpClient(JwksKeySource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5))
+            .AddHttpMessageHandler(() => new RequestIdPropagationHandler())
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(5) });
         builder.Services.TryAddSingleton<JwksKeySource>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IUcpAuth, JwtBearerAuth>());

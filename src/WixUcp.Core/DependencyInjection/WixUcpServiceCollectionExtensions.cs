@@ -88,6 +88,7 @@ public static class WixUcpServiceCollectionExtensions
 
         services.TryAddSingleton<ProfileFetchGuard>();
         services.AddHttpClient(HttpPlatformProfileResolver.HttpClientName)
+            .AddHttpMessageHandler(() => new RequestIdPropagationHandler())
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 // Profiles must be served without redirects; following one could also reach unintended hosts.

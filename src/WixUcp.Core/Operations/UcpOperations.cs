@@ -7,6 +7,7 @@ using WixUcp.Authentication;
 using WixUcp.Catalog;
 using WixUcp.Checkout;
 using WixUcp.Commerce;
+using WixUcp.Diagnostics;
 using WixUcp.Idempotency;
 using WixUcp.Messages;
 using WixUcp.Negotiation;
@@ -96,6 +97,7 @@ public sealed partial class UcpOperations
         try
         {
             var tenant = await _tenants.ResolveAsync(call, cancellationToken).ConfigureAwait(false);
+            UcpRequestContext.Current?.InstanceId = tenant.Id;
 
             // Cached an hour, shared by replicas when Redis backs the cache; the key is bounded whatever the URLs.
             var key = "business-profile:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(
@@ -248,6 +250,7 @@ public sealed partial class UcpOperations
             }
 
             var tenant = await _tenants.ResolveAsync(call, cancellationToken).ConfigureAwait(false);
+            UcpRequestContext.Current?.InstanceId = tenant.Id;
             var negotiation = await _negotiator.NegotiateAsync(call.UcpAgent, capability, cancellationToken).ConfigureAwait(false);
             context = new OperationContext(call, tenant, negotiation, _versions.Get(negotiation.Version));
             if (!negotiation.IsCompatible)
