@@ -10,10 +10,12 @@ using WixUcp.Signatures;
 var keysCommand = args is ["keys", ..];
 var builder = WebApplication.CreateBuilder(keysCommand ? [] : args);
 
-// JSON logs on stdout; LOG_LEVEL (Trace..Critical) sets the minimum level.
+// JSON logs on stdout, one object per line with the request's id, tenant and platform; LOG_LEVEL (ERROR, WARN, INFO,
+// DEBUG, or a .NET level name) sets the minimum level.
 builder.Logging.ClearProviders();
-builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
-if (Enum.TryParse<LogLevel>(builder.Configuration["LOG_LEVEL"], ignoreCase: true, out var level))
+builder.Logging.AddConsole(o => o.FormatterName = UcpJsonConsoleFormatter.Name)
+    .AddConsoleFormatter<UcpJsonConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+if (UcpJsonConsoleFormatter.ParseLevel(builder.Configuration["LOG_LEVEL"]) is { } level)
 {
     // The configured Logging:LogLevel:Default would win over SetMinimumLevel, so LOG_LEVEL replaces it.
     builder.Configuration["Logging:LogLevel:Default"] = level.ToString();
@@ -72,6 +74,9 @@ if (keysCommand)
 {
     return await KeysCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
 }
+
+// First, so that every answer (errors and 401s included) carries the request id and every log line its context.
+app.UseUcpRequestContext();
 
 // X-Forwarded-* only from the proxies listed in ForwardedHeaders:KnownProxies / KnownNetworks, before authentication
 // reads the host a request signature covers.

@@ -10,7 +10,10 @@ namespace WixUcp.AspNetCore.Tests.Infrastructure;
 /// </summary>
 public sealed class SampleHostProcess : IAsyncDisposable
 {
+    private const int MaxKeptLines = 20_000;
+
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private SampleHostProcess(Process process, Uri baseUrl)
     {
@@ -25,11 +28,11 @@ public sealed class SampleHostProcess : IAsyncDisposable
         var port = FreePort();
         var start = StartInfo(environment, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", ContentRoot());
         var process = Process.Start(start) ?? throw new InvalidOperationException("The sample host did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new SampleHostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new SampleHostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
         await host.WaitUntilReadyAsync();
         return host;
     }
@@ -44,6 +47,9 @@ public sealed class SampleHostProcess : IAsyncDisposable
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
     }
+
+    /// <summary>The lines the process wrote so far (standard output and error; the latest 20,000).</summary>
+    public IReadOnlyList<string> OutputLines => [.. _output];
 
     public HttpClient Client() => new() { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -63,6 +69,19 @@ public sealed class SampleHostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > MaxKeptLines && _output.TryDequeue(out _))
+        {
+        }
     }
 
     private async Task WaitUntilReadyAsync()
