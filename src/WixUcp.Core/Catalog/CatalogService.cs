@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using WixUcp.Diagnostics;
 using WixUcp.Messages;
 using WixUcp.Protocol;
 using WixUcp.Tenancy;
@@ -9,7 +11,7 @@ using WixUcp.Tenancy;
 namespace WixUcp.Catalog;
 
 /// <summary>Catalog search, lookup and product detail over an <see cref="ICatalogBackend"/>.</summary>
-internal sealed class CatalogService(ICatalogBackend backend, IOptions<WixUcpOptions> options, HybridCache? cache = null)
+internal sealed class CatalogService([FromKeyedServices(MeasuredCheckoutBackend.ServiceKey)] ICatalogBackend backend, IOptions<WixUcpOptions> options, HybridCache? cache = null)
 {
     // Lookups and product details go through the read cache when there is one (always, once composed by AddWixUcp).
     private readonly ProductReadCache? _reads = cache is null ? null : new ProductReadCache(backend, cache);

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WixUcp.Commerce;
+using WixUcp.Diagnostics;
 using WixUcp.Messages;
 using WixUcp.Protocol;
 
@@ -14,10 +16,11 @@ namespace WixUcp.Checkout;
 internal sealed partial class CheckoutService(
     ICheckoutSessionStore sessions,
     ICheckoutCompletionStore completions,
-    ICheckoutBackend backend,
+    [FromKeyedServices(MeasuredCheckoutBackend.ServiceKey)] ICheckoutBackend backend,
     TimeProvider timeProvider,
     IOptions<WixUcpOptions> options,
-    ILogger<CheckoutService> logger)
+    ILogger<CheckoutService> logger,
+    WixUcpMetrics? metrics = null)
 {
     private static readonly TimeSpan StaleCompletionClaim = TimeSpan.FromMinutes(2);
     private readonly CheckoutEvaluator _evaluator = new(backend, options.Value);
@@ -62,6 +65,8 @@ internal sealed partial class CheckoutService(
         }
 
         LogCreated(logger, session.Id, session.Status);
+        metrics?.CheckoutCreated();
+        CountDiscountCodes([], session);
         return CheckoutResult.Created(session);
     }
 
@@ -105,7 +110,13 @@ internal sealed partial class CheckoutService(
             return CheckoutResult.Rejected(evaluation.Rejection);
         }
 
-        return await SaveAsync(current, evaluation.Session!, cancellationToken).ConfigureAwait(false);
+        var updated = await SaveAsync(current, evaluation.Session!, cancellationToken).ConfigureAwait(false);
+        if (updated.Session is { } saved)
+        {
+            CountDiscountCodes(current.DiscountCodes, saved);
+        }
+
+        return updated;
     }
 
     public async ValueTask<CheckoutResult> CompleteAsync(string id, CheckoutInput input, CheckoutRequestContext context, CancellationToken cancellationToken)
@@ -155,6 +166,7 @@ internal sealed partial class CheckoutService(
         }
 
         var claimed = claim.Session!;
+        LogPaymentAttempt(logger, claimed.Id, chosen.Instrument.HandlerId, chosen.Instrument.Type);
         PlaceOrderResult placed;
         try
         {
@@ -164,6 +176,7 @@ internal sealed partial class CheckoutService(
         }
         catch
         {
+            metrics?.PaymentAttempted("error");
             // Hand the session back so the platform can retry; the backend did not confirm an order.
             await SaveAsync(claimed, evaluated, CancellationToken.None).ConfigureAwait(false);
             throw;
@@ -176,8 +189,11 @@ internal sealed partial class CheckoutService(
         switch (placed.Outcome)
         {
             case PlaceOrderOutcome.Placed:
+                metrics?.PaymentAttempted("authorized");
                 return await CommitOrderAsync(claimed, placed, context, settled).ConfigureAwait(false);
             case PlaceOrderOutcome.RequiresBuyerAction:
+                metrics?.PaymentAttempted("escalated");
+                LogEscalated(logger, claimed.Id);
                 return await SaveAsync(claimed, claimed with
                 {
                     Status = CheckoutStatus.RequiresEscalation,
@@ -185,12 +201,15 @@ internal sealed partial class CheckoutService(
                     Messages = [.. claimed.Messages, UcpMessage.Error(MessageCodes.Requires3ds, placed.Message ?? "The buyer must confirm the payment.", MessageSeverity.RequiresBuyerInput, instrumentTarget)],
                 }, settled).ConfigureAwait(false);
             case PlaceOrderOutcome.OutOfStock:
+                metrics?.PaymentAttempted("out_of_stock");
+                LogSoldOut(logger, claimed.Id, placed.OutOfStockLineIds.Count);
                 var outOfStock = claimed.Lines
                     .Select((line, i) => (line, i))
                     .Where(x => placed.OutOfStockLineIds.Contains(x.line.Id))
                     .Select(x => UcpMessage.Error(MessageCodes.OutOfStock, $"{x.line.Title} sold out before the order was placed.", MessageSeverity.Recoverable, MessageTarget.At(MessageTargetKind.LineItem, x.i)));
                 return await SaveAsync(claimed, Restate(claimed, [.. claimed.Messages, .. outOfStock]), settled).ConfigureAwait(false);
             default:
+                metrics?.PaymentAttempted("declined");
                 LogDeclined(logger, claimed.Id);
                 var declined = UcpMessage.Error(MessageCodes.PaymentFailed, placed.Message ?? "The payment was declined.", MessageSeverity.Recoverable, instrumentTarget);
                 return await SaveAsync(claimed, Restate(claimed, [.. claimed.Messages, declined]), settled).ConfigureAwait(false);
@@ -210,7 +229,14 @@ internal sealed partial class CheckoutService(
             return refusal;
         }
 
-        return await SaveAsync(current, current with { Status = CheckoutStatus.Canceled, ContinueUrl = null }, cancellationToken).ConfigureAwait(false);
+        var canceled = await SaveAsync(current, current with { Status = CheckoutStatus.Canceled, ContinueUrl = null }, cancellationToken).ConfigureAwait(false);
+        if (canceled.Session is not null)
+        {
+            LogCanceled(logger, current.Id);
+            metrics?.CheckoutCanceled();
+        }
+
+        return canceled;
     }
 
     // The completed session and its order are written in one commit: either both are stored or neither is.
@@ -234,6 +260,7 @@ internal sealed partial class CheckoutService(
         }
 
         LogCompleted(logger, claimed.Id, order.Id);
+        metrics?.CheckoutCompleted(completed.Currency, completed.Totals.FirstOrDefault(t => t.Type == TotalTypes.Total)?.Amount ?? 0);
         return CheckoutResult.Ok(completed);
     }
 
@@ -251,6 +278,13 @@ internal sealed partial class CheckoutService(
         {
             var expired = session with { Status = CheckoutStatus.Canceled, ContinueUrl = null };
             var saved = await SaveAsync(session, expired, cancellationToken).ConfigureAwait(false);
+            if (saved.Session is not null)
+            {
+                // Only the request whose write expired it counts it, so replicas never count one checkout twice.
+                LogExpired(logger, session.Id, session.Status);
+                metrics?.CheckoutAbandoned();
+            }
+
             return saved.Session ?? await sessions.GetAsync(context.Tenant.Id, id, cancellationToken).ConfigureAwait(false);
         }
 
@@ -270,6 +304,11 @@ internal sealed partial class CheckoutService(
         var versioned = next with { Version = current.Version + 1, UpdatedAt = timeProvider.GetUtcNow() };
         if (await sessions.TryUpdateAsync(versioned, current.Version, cancellationToken).ConfigureAwait(false))
         {
+            if (versioned.Status != current.Status)
+            {
+                LogTransition(logger, current.Id, current.Status, versioned.Status);
+            }
+
             return CheckoutResult.Ok(versioned);
         }
 
@@ -330,6 +369,19 @@ internal sealed partial class CheckoutService(
     private static CheckoutSession Restate(CheckoutSession session, IReadOnlyList<UcpMessage> messages) =>
         session with { Messages = messages, Status = CheckoutEvaluator.StatusFor(messages) };
 
+    // Codes newly sent with this write, applied or not: the discount-code use a dashboard follows.
+    private void CountDiscountCodes(IReadOnlyList<string> before, CheckoutSession after)
+    {
+        if (metrics is null || after.DiscountCodes.Count == 0)
+        {
+            return;
+        }
+
+        var sent = after.DiscountCodes.Except(before, StringComparer.OrdinalIgnoreCase).ToList();
+        var applied = sent.Count(code => after.AppliedDiscounts.Any(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase)));
+        metrics.DiscountCodes(applied, sent.Count - applied);
+    }
+
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Checkout {CheckoutId} created ({Status})")]
     private static partial void LogCreated(ILogger logger, string checkoutId, CheckoutStatus status);
 
@@ -338,4 +390,22 @@ internal sealed partial class CheckoutService(
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Checkout {CheckoutId}: payment declined")]
     private static partial void LogDeclined(ILogger logger, string checkoutId);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Checkout {CheckoutId} moved from {From} to {To}")]
+    private static partial void LogTransition(ILogger logger, string checkoutId, CheckoutStatus from, CheckoutStatus to);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Information, Message = "Checkout {CheckoutId}: payment attempt with handler {HandlerId} ({InstrumentType})")]
+    private static partial void LogPaymentAttempt(ILogger logger, string checkoutId, string handlerId, string instrumentType);
+
+    [LoggerMessage(EventId = 1206, Level = LogLevel.Information, Message = "Checkout {CheckoutId}: the payment needs the buyer (escalated)")]
+    private static partial void LogEscalated(ILogger logger, string checkoutId);
+
+    [LoggerMessage(EventId = 1207, Level = LogLevel.Warning, Message = "Checkout {CheckoutId}: {Lines} line(s) sold out while the order was placed")]
+    private static partial void LogSoldOut(ILogger logger, string checkoutId, int lines);
+
+    [LoggerMessage(EventId = 1208, Level = LogLevel.Information, Message = "Checkout {CheckoutId} canceled by the platform")]
+    private static partial void LogCanceled(ILogger logger, string checkoutId);
+
+    [LoggerMessage(EventId = 1209, Level = LogLevel.Information, Message = "Checkout {CheckoutId} expired without completion ({Status})")]
+    private static partial void LogExpired(ILogger logger, string checkoutId, CheckoutStatus status);
 }

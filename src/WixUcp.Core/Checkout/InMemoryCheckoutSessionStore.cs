@@ -33,7 +33,7 @@ internal sealed class InMemoryCheckoutSessionStore(TimeProvider timeProvider, IO
 
         if (Volatile.Read(ref _count) >= _limits.MaxCheckoutSessions)
         {
-            throw new StoreUnavailableException($"The in-memory checkout store holds its maximum of {_limits.MaxCheckoutSessions} sessions (WixUcp:Memory:MaxCheckoutSessions).");
+            throw new StoreUnavailableException($"The in-memory checkout store holds its maximum of {_limits.MaxCheckoutSessions} sessions (WixUcp:Memory:MaxCheckoutSessions).") { Store = "memory" };
         }
 
         if (!_sessions.TryAdd((session.TenantId, session.Id), session))

@@ -101,22 +101,28 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddSingleton<IPlatformProfileResolver, HttpPlatformProfileResolver>();
         services.TryAddSingleton<UcpNegotiator>();
         services.TryAddSingleton<IdempotencyGate>();
+        // Backends are used through a measuring decorator (metrics and traces of every call).
+        services.TryAddKeyedSingleton<ICheckoutBackend>(MeasuredCheckoutBackend.ServiceKey, (sp, _) =>
+            new MeasuredCheckoutBackend(sp.GetService<ICheckoutBackend>() ?? throw NoBackend(), sp.GetRequiredService<WixUcpMetrics>()));
+        services.TryAddKeyedSingleton<ICatalogBackend>(MeasuredCheckoutBackend.ServiceKey, (sp, _) =>
+            new MeasuredCatalogBackend(sp.GetService<ICatalogBackend>() ?? throw NoBackend(), sp.GetRequiredService<WixUcpMetrics>()));
         services.TryAddSingleton<CheckoutService>();
         services.TryAddSingleton<CatalogService>();
         services.TryAddSingleton<OrderService>();
         services.TryAddSingleton(sp => new UcpOperations(
-            sp.GetRequiredService<UcpNegotiator>(),
+            sp.GetService<ICheckoutBackend>() is null ? throw NoBackend() : sp.GetRequiredService<UcpNegotiator>(),
             sp.GetRequiredService<UcpVersionRegistry>(),
             sp.GetRequiredService<ITenantResolver>(),
             sp.GetRequiredService<IdempotencyGate>(),
             sp.GetRequiredService<CheckoutService>(),
             sp.GetRequiredService<CatalogService>(),
             sp.GetRequiredService<OrderService>(),
-            sp.GetService<ICheckoutBackend>() ?? throw NoBackend(),
+            sp.GetRequiredKeyedService<ICheckoutBackend>(MeasuredCheckoutBackend.ServiceKey),
             sp.GetRequiredService<HybridCache>(),
             sp.GetRequiredService<UcpSigningKeys>(),
             sp.GetRequiredService<IOptions<WixUcpOptions>>(),
-            sp.GetRequiredService<ILogger<UcpOperations>>()));
+            sp.GetRequiredService<ILogger<UcpOperations>>(),
+            sp.GetRequiredService<WixUcpMetrics>()));
         return builder;
     }
 

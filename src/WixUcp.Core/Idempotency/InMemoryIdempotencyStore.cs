@@ -34,7 +34,7 @@ internal sealed class InMemoryIdempotencyStore(TimeProvider timeProvider, IOptio
             {
                 if (Volatile.Read(ref _count) >= _maxRecords)
                 {
-                    throw new StoreUnavailableException($"The in-memory idempotency store holds its maximum of {_maxRecords} records (WixUcp:Memory:MaxIdempotencyRecords).");
+                    throw new StoreUnavailableException($"The in-memory idempotency store holds its maximum of {_maxRecords} records (WixUcp:Memory:MaxIdempotencyRecords).") { Store = "memory" };
                 }
 
                 if (_entries.TryAdd(key, claim))

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -43,6 +44,7 @@ public sealed partial class UcpOperations
     private const string CancelCheckout = "cancel_checkout";
     private readonly HybridCache _cache;
     private readonly UcpSigningKeys _signingKeys;
+    private readonly WixUcpMetrics? _metrics;
 
     internal UcpOperations(
         UcpNegotiator negotiator,
@@ -56,8 +58,10 @@ public sealed partial class UcpOperations
         HybridCache cache,
         UcpSigningKeys signingKeys,
         IOptions<WixUcpOptions> options,
-        ILogger<UcpOperations> logger)
+        ILogger<UcpOperations> logger,
+        WixUcpMetrics? metrics = null)
     {
+        _metrics = metrics;
         _cache = cache;
         _signingKeys = signingKeys;
         _negotiator = negotiator;
@@ -221,7 +225,35 @@ public sealed partial class UcpOperations
         },
         cancellationToken);
 
+    // Every operation is one activity and one duration sample tagged with its outcome.
     private async ValueTask<UcpOutcome> RunAsync(
+        UcpCall call,
+        UcpOperation capability,
+        string operation,
+        string? resourceId,
+        bool stateChanging,
+        Func<OperationContext, CancellationToken, ValueTask<UcpOutcome>> run,
+        CancellationToken cancellationToken)
+    {
+        using var activity = WixUcpActivities.Source.StartActivity(operation);
+        activity?.SetTag("ucp.operation", operation);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await RunCoreAsync(call, capability, operation, resourceId, stateChanging, run, cancellationToken).ConfigureAwait(false);
+        _metrics?.OperationCompleted(operation, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));
+        if (activity is not null)
+        {
+            activity.SetTag("http.response.status_code", outcome.StatusCode);
+            activity.SetTag("ucp.error_code", outcome.ErrorCode);
+            if (outcome.StatusCode >= 500)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, outcome.ErrorCode);
+            }
+        }
+
+        return outcome;
+    }
+
+    private async ValueTask<UcpOutcome> RunCoreAsync(
         UcpCall call,
         UcpOperation capability,
         string operation,
@@ -300,6 +332,11 @@ public sealed partial class UcpOperations
                 return UcpOutcome.ProtocolError(negotiation.StatusCode, negotiation.Code, negotiation.Message, continueUrl: call.BaseUrl,
                     retryAfter: negotiation.StatusCode == 503 ? TimeSpan.FromSeconds(1) : null);
             case CommerceBackendException or StoreUnavailableException:
+                if (exception is StoreUnavailableException { Store: var store })
+                {
+                    _metrics?.StoreFailed(store ?? "unknown");
+                }
+
                 LogBackendFailure(_logger, exception);
                 return UcpOutcome.ProtocolError(503, "backend_unavailable", "The store could not be reached; retry shortly.", retryAfter: TimeSpan.FromSeconds(5));
             case OperationCanceledException when cancellationToken.IsCancellationRequested:

@@ -26,4 +26,7 @@ public sealed class StoreUnavailableException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Which store failed (<c>redis</c>, <c>postgres</c>, <c>memory</c>): a metric tag, so a dashboard can tell them apart.</summary>
+    public string? Store { get; init; }
 }

@@ -31,7 +31,7 @@ internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         }
         catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
         {
-            throw new StoreUnavailableException("PostgreSQL did not answer.", ex);
+            throw new StoreUnavailableException("PostgreSQL did not answer.", ex) { Store = "postgres" };
         }
     }
 

@@ -39,7 +39,7 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
         }
         catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException or TimeoutException)
         {
-            throw new StoreUnavailableException("Redis did not answer.", ex);
+            throw new StoreUnavailableException("Redis did not answer.", ex) { Store = "redis" };
         }
     }
 
