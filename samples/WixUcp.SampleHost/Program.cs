@@ -37,6 +37,8 @@ foreach (var (variable, setting) in new[] { ("UCP_JWT_ISSUER", "Issuer"), ("UCP_
     }
 }
 
+builder.AddSampleTelemetry();
+
 var ucp = builder.Configuration.GetSection("WixUcp");
 builder.Services.AddOptions<WixUcpOptions>().Bind(ucp);
 builder.Services.AddOptions<EncryptionOptions>().Bind(ucp.GetSection("Encryption"));
@@ -85,6 +87,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapWixUcp();
 app.MapBuyerPages();   // the pages behind continue_url and the order permalink_url
+app.MapSampleTelemetry();   // /metrics (Prometheus text), on the management port when one is set
 if (app.Configuration.GetValue("Sample:ServeDemoPlatformProfile", false))
 {
     app.MapDemoPlatformProfile();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WixUcp.Diagnostics;
 
 namespace WixUcp.Negotiation;
 
@@ -19,7 +21,8 @@ internal sealed partial class HttpPlatformProfileResolver(
     IHttpClientFactory httpClientFactory,
     HybridCache sharedCache,
     IOptions<WixUcpOptions> options,
-    ILogger<HttpPlatformProfileResolver> logger) : IPlatformProfileResolver, IDisposable
+    ILogger<HttpPlatformProfileResolver> logger,
+    WixUcpMetrics? metrics = null) : IPlatformProfileResolver, IDisposable
 {
     private static readonly HybridCacheEntryOptions ReadOnly = new()
     {
@@ -101,13 +104,22 @@ internal sealed partial class HttpPlatformProfileResolver(
                 // Another replica fetched it; its remaining lifetime is unknown here, so it is kept for the floor only.
                 var profile = PlatformProfileParser.Parse(profileUrl, shared, options.Value.Negotiation.Mode);
                 _cache.Set(profileUrl.AbsoluteUri, profile, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = MinimumCacheDuration });
+                metrics?.ProfileFetched("shared_cache");
                 return profile;
             }
 
-            return await FetchAsync(profileUrl).ConfigureAwait(false);
+            var fetched = await FetchAsync(profileUrl).ConfigureAwait(false);
+            metrics?.ProfileFetched("fetched");
+            return fetched;
         }
-        catch (NegotiationException failure) when (failure.StatusCode != 503)
+        catch (NegotiationException failure)
         {
+            metrics?.ProfileFetched(failure.Code);
+            if (failure.StatusCode == 503)
+            {
+                throw;
+            }
+
             _cache.Set(profileUrl.AbsoluteUri, failure, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = FailureCacheDuration });
             throw;
         }
@@ -165,6 +177,8 @@ internal sealed partial class HttpPlatformProfileResolver(
 
     private async Task<PlatformProfile> FetchWithinBudgetAsync(Uri profileUrl)
     {
+        using var activity = WixUcpActivities.Source.StartActivity("profile fetch", ActivityKind.Client);
+        activity?.SetTag("url.full", profileUrl.AbsoluteUri);
         var settings = options.Value.Negotiation;
         using var timeout = new CancellationTokenSource(settings.ProfileFetchTimeout);
         var client = httpClientFactory.CreateClient(HttpClientName);
@@ -208,6 +222,7 @@ internal sealed partial class HttpPlatformProfileResolver(
             duration = duration < MinimumCacheDuration ? MinimumCacheDuration : duration;
             _cache.Set(profileUrl.AbsoluteUri, profile, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = duration });
             await WriteSharedAsync(profileUrl, body, duration).ConfigureAwait(false);
+            LogFetched(logger, profileUrl, body.Length, (int)duration.TotalSeconds);
             return profile;
         }
     }
@@ -241,6 +256,9 @@ internal sealed partial class HttpPlatformProfileResolver(
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "The shared profile cache failed; fetching directly")]
     private static partial void LogSharedCacheFailure(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Platform profile {ProfileUrl} fetched ({Bytes} bytes), cached for {CacheSeconds} s")]
+    private static partial void LogFetched(ILogger logger, Uri profileUrl, int bytes, int cacheSeconds);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Platform profile {ProfileUrl} could not be fetched: {Reason}")]
     private static partial void LogFetchFailed(ILogger logger, Uri profileUrl, string reason);

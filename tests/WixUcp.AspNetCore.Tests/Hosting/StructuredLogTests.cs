@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using WixUcp.AspNetCore.Tests.Authentication;
 using WixUcp.AspNetCore.Tests.Infrastructure;
@@ -138,41 +136,27 @@ public sealed class StructuredLogTests : IAsyncLifetime
         return _host!.OutputLines.Where(l => l.StartsWith('{')).ToList();
     }
 
-    private async Task<(HttpStatusCode Status, JsonNode Json, string? RequestId)> SendAsync(
-        HttpMethod method, string path, string? requestId, string? body, string? apiKey = null, string? ucpRequestId = null)
-    {
-        using var client = _host!.Client();
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.TryAddWithoutValidation("UCP-Agent", _platform.Agent());
-        if (apiKey is null)
+    private Task<HostResponse> SendAsync(
+        HttpMethod method, string path, string? requestId, string? body, string? apiKey = null, string? ucpRequestId = null) =>
+        HostCalls.SendAsync(_host!, _platform, method, path, body, request =>
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-        }
-        else
-        {
-            request.Headers.TryAddWithoutValidation("X-API-Key", apiKey);
-        }
+            if (apiKey is null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+            }
+            else
+            {
+                request.Headers.TryAddWithoutValidation("X-API-Key", apiKey);
+            }
 
-        if (requestId is not null)
-        {
-            request.Headers.TryAddWithoutValidation("X-Request-ID", requestId);
-        }
+            if (requestId is not null)
+            {
+                request.Headers.TryAddWithoutValidation("X-Request-ID", requestId);
+            }
 
-        if (ucpRequestId is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Request-Id", ucpRequestId);
-        }
-
-        if (body is not null)
-        {
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-            request.Content = new StringContent(body, Encoding.UTF8);
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
-        }
-
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        var json = text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
-        return (response.StatusCode, json, response.Headers.TryGetValues("X-Request-ID", out var ids) ? ids.Single() : null);
-    }
+            if (ucpRequestId is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Request-Id", ucpRequestId);
+            }
+        });
 }

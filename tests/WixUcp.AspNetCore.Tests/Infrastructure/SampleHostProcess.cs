@@ -143,7 +143,7 @@ public sealed class SampleHostProcess : IAsyncDisposable
     private static string ContentRoot() =>
         Path.Combine(SharedData.RepositoryRoot()?.FullName ?? throw new InvalidOperationException("WixUcp.sln not found above the tests."), "samples", "WixUcp.SampleHost");
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using WixUcp.AspNetCore.Tests.Infrastructure;
+
+namespace WixUcp.AspNetCore.Tests.Hosting;
+
+/// <summary>
+/// <c>/metrics</c> of the sample host as a real process, scraped before and after a checkout flow: the business and
+/// request counters move by exactly what the flow did.
+/// </summary>
+public sealed class MetricsTests : IAsyncLifetime
+{
+    private readonly FakePlatform _platform = new();
+    private SampleHostProcess? _host;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _platform.InitializeAsync();
+        _host = await SampleHostProcess.StartAsync(Environment(("UCP_AUTH_ENABLED", "false")));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        await _platform.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_checkout_flow_moves_the_business_and_request_counters_by_exactly_what_it_did()
+    {
+        using var client = _host!.Client();
+        var before = await PrometheusText.ScrapeAsync(client);
+
+        // One completed checkout with one applied and one rejected code, one canceled checkout, one refused request.
+        var created = await SendAsync(HttpMethod.Post, "/ucp/checkout-sessions",
+            """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":2}],"buyer":{"email":"ada@example.com"},"discounts":{"codes":["STEEP10","NOT-A-CODE"]}}""");
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var id = created.Json["id"]!.GetValue<string>();
+        var addressed = await SendAsync(HttpMethod.Put, $"/ucp/checkout-sessions/{id}",
+            Checkouts.Update(created.Json, """{"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"addr_ada_work"}]}}"""));
+        var ready = await SendAsync(HttpMethod.Put, $"/ucp/checkout-sessions/{id}",
+            Checkouts.Update(addressed.Json, """{"fulfillment":{"methods":[{"type":"shipping","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}"""));
+        Assert.Equal("ready_for_complete", ready.Json["status"]!.GetValue<string>());
+        var completed = await SendAsync(HttpMethod.Post, $"/ucp/checkout-sessions/{id}/complete", Checkouts.Complete());
+        Assert.Equal("completed", completed.Json["status"]!.GetValue<string>());
+        var total = Checkouts.TotalOf(completed.Json, "total");
+
+        var other = await SendAsync(HttpMethod.Post, "/ucp/checkout-sessions", Checkouts.Create("cup_porcelain", 1));
+        var canceled = await SendAsync(HttpMethod.Post, $"/ucp/checkout-sessions/{other.Json["id"]!.GetValue<string>()}/cancel", body: null);
+        Assert.Equal("canceled", canceled.Json["status"]!.GetValue<string>());
+        var refused = await SendAsync(HttpMethod.Post, "/ucp/checkout-sessions", """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":0}]}""");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+
+        var after = await PrometheusText.ScrapeAsync(client);
+        double Delta(string name, params (string, string)[] labels) => after.Sum(name, labels) - before.Sum(name, labels);
+
+        Assert.Equal(2, Delta("wixucp_checkouts_created_total"));
+        Assert.Equal(1, Delta("wixucp_checkouts_completed_total"));
+        Assert.Equal(1, Delta("wixucp_checkouts_canceled_total"));
+        Assert.Equal(1, Delta("wixucp_orders_total", ("currency", "USD")));
+        Assert.Equal(total, Delta("wixucp_orders_value_total", ("currency", "USD")));
+        Assert.Equal(1, Delta("wixucp_discount_codes_total", ("outcome", "applied")));
+        Assert.Equal(1, Delta("wixucp_discount_codes_total", ("outcome", "rejected")));
+        Assert.Equal(1, Delta("wixucp_payments_total", ("outcome", "authorized")));
+        Assert.Equal(1, Delta("wixucp_backend_duration_seconds_count", ("wixucp_backend_operation", "place_order"), ("outcome", "success")));
+
+        // Requests: a duration sample per operation, by status class and UCP error code.
+        Assert.Equal(2, Delta("wixucp_operation_duration_seconds_count", ("ucp_operation", "create_checkout"), ("http_status_class", "2xx")));
+        Assert.Equal(2, Delta("wixucp_operation_duration_seconds_count", ("ucp_operation", "update_checkout"), ("http_status_class", "2xx")));
+        Assert.Equal(1, Delta("wixucp_operation_duration_seconds_count", ("ucp_operation", "complete_checkout")));
+        Assert.Equal(1, Delta("wixucp_operation_duration_seconds_count", ("ucp_operation", "cancel_checkout")));
+        Assert.Equal(1, Delta("wixucp_operation_duration_seconds_count", ("ucp_operation", "create_checkout"), ("http_status_class", "4xx"), ("ucp_error_code", "invalid_request")));
+        Assert.Equal(
+            after.Sum("wixucp_operation_duration_seconds_count", ("ucp_operation", "create_checkout")),
+            after.Sum("wixucp_operation_duration_seconds_bucket", ("ucp_operation", "create_checkout"), ("le", "+Inf")));
+    }
+
+    [Fact]
+    public async Task Metrics_can_be_switched_off_or_moved_to_a_management_port()
+    {
+        var managementPort = SampleHostProcess.FreePort();
+        await using var off = await SampleHostProcess.StartAsync(Environment(("METRICS_ENABLED", "false")));
+        await using var managed = await SampleHostProcess.StartAsync(Environment(("WixUcp__Management__Port", managementPort.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        using var offClient = off.Client();
+        using var publicClient = managed.Client();
+        using var managementClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}/") };
+
+        Assert.Equal(HttpStatusCode.NotFound, (await offClient.GetAsync("/metrics", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await publicClient.GetAsync("/metrics", TestContext.Current.CancellationToken)).StatusCode);
+        var scraped = await PrometheusText.ScrapeAsync(managementClient);
+        Assert.Contains("target_info", scraped.Names);
+    }
+
+    private static Dictionary<string, string> Environment(params (string Key, string Value)[] extra)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["WixUcp__PublicBaseUrl"] = "https://shop.test/",
+            ["WixUcp__Signing__PrivateKeyPem"] = UcpAppFactory.SigningKeyPem,
+            ["WixUcp__Auth__ApiKeyPepper"] = UcpAppFactory.ApiKeyPepper,
+            ["WixUcp__Negotiation__AllowInsecureLoopbackProfiles"] = "true",
+            ["Sample__ServeDemoPlatformProfile"] = "false",
+            ["UCP_AUTH_ENABLED"] = "false",
+        };
+        foreach (var (key, value) in extra)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    private Task<HostResponse> SendAsync(HttpMethod method, string path, string? body) => HostCalls.SendAsync(_host!, _platform, method, path, body);
+}
