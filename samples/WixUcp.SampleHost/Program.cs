@@ -88,6 +88,7 @@ app.UseAuthorization();
 app.MapWixUcp();
 app.MapBuyerPages();   // the pages behind continue_url and the order permalink_url
 app.MapSampleTelemetry();   // /metrics (Prometheus text), on the management port when one is set
+app.MapUcpHealthChecks();   // /health/live, /health/ready, /health/status
 if (app.Configuration.GetValue("Sample:ServeDemoPlatformProfile", false))
 {
     app.MapDemoPlatformProfile();

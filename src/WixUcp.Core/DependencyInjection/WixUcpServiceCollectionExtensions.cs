@@ -10,6 +10,7 @@ using WixUcp.Checkout;
 using WixUcp.Commerce;
 using WixUcp.Diagnostics;
 using WixUcp.Encryption;
+using WixUcp.Health;
 using WixUcp.Idempotency;
 using WixUcp.Installations;
 using WixUcp.Negotiation;
@@ -55,6 +56,10 @@ public static class WixUcpServiceCollectionExtensions
         services.AddMetrics();
         services.AddHybridCache();
         services.TryAddSingleton<WixUcpMetrics>();
+        services.AddHealthChecks()
+            .AddUcpReadinessCheck<SigningKeysHealthCheck>("signing_keys")
+            .AddUcpReadinessCheck<CommerceBackendHealthCheck>("commerce_backend")
+            .AddUcpReadinessCheck<ShutdownHealthCheck>("accepting_requests");
         services.TryAddSingleton(TimeProvider.System);
 
         // Protocol versions: one registration each; negotiation picks one per request.

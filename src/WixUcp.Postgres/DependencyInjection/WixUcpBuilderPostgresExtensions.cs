@@ -8,6 +8,7 @@ using WixUcp.Installations;
 using WixUcp.Orders;
 using WixUcp.Postgres;
 using WixUcp.Postgres.Connection;
+using WixUcp.Postgres.Health;
 using WixUcp.Postgres.Migrations;
 using WixUcp.Postgres.Stores;
 using WixUcp.Webhooks;
@@ -37,6 +38,7 @@ public static class WixUcpBuilderPostgresExtensions
         services.AddOptions<WixUcpPostgresOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WixUcpPostgresOptions>, WixUcpPostgresOptionsValidator>());
         services.TryAddSingleton<PostgresDatabase>();
+        services.AddHealthChecks().AddUcpReadinessCheck<PostgresHealthCheck>("postgres");
         services.TryAddSingleton(sp => new PostgresMigrator(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<ILogger<PostgresMigrator>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Hosting.IHostedService, PostgresMigrationService>());
         services.Replace(ServiceDescriptor.Singleton<IOrderStore, PostgresOrderStore>());

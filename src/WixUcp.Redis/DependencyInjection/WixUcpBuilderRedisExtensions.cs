@@ -6,6 +6,7 @@ using WixUcp.Checkout;
 using WixUcp.Idempotency;
 using WixUcp.Redis;
 using WixUcp.Redis.Connection;
+using WixUcp.Redis.Health;
 using WixUcp.Redis.Stores;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,7 @@ public static class WixUcpBuilderRedisExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WixUcpRedisOptions>, WixUcpRedisOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RedisConnection>();
+        services.AddHealthChecks().AddUcpReadinessCheck<RedisHealthCheck>("redis");
         services.Replace(ServiceDescriptor.Singleton<ICheckoutSessionStore, RedisCheckoutSessionStore>());
         services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore, RedisIdempotencyStore>());
         services.Replace(ServiceDescriptor.Singleton<ISignatureReplayCache, RedisSignatureReplayCache>());
