@@ -39,6 +39,9 @@ foreach (var (variable, setting) in new[] { ("UCP_JWT_ISSUER", "Issuer"), ("UCP_
 
 builder.AddSampleTelemetry();
 
+// On SIGTERM, requests in flight get this long to finish (WixUcp:Shutdown:DrainTimeout, default 30 s).
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = builder.Configuration.GetValue("WixUcp:Shutdown:DrainTimeout", TimeSpan.FromSeconds(30)));
+
 var ucp = builder.Configuration.GetSection("WixUcp");
 builder.Services.AddOptions<WixUcpOptions>().Bind(ucp);
 builder.Services.AddOptions<EncryptionOptions>().Bind(ucp.GetSection("Encryption"));
@@ -79,6 +82,7 @@ if (keysCommand)
 
 // First, so that every answer (errors and 401s included) carries the request id and every log line its context.
 app.UseUcpRequestContext();
+app.UseUcpShutdownDrain();   // after SIGTERM: new requests 503 + Retry-After, in-flight ones finish
 
 // X-Forwarded-* only from the proxies listed in ForwardedHeaders:KnownProxies / KnownNetworks, before authentication
 // reads the host a request signature covers.

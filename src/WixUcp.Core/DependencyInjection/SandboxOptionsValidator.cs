@@ -18,6 +18,11 @@ internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
             return ValidateOptionsResult.Fail("WixUcp:Sandbox:Currency must be an ISO 4217 code such as USD.");
         }
 
+        if (options.PlaceOrderLatency < TimeSpan.Zero || options.PlaceOrderLatency > TimeSpan.FromMinutes(1))
+        {
+            return ValidateOptionsResult.Fail("WixUcp:Sandbox:PlaceOrderLatency must be between 00:00:00 and 00:01:00.");
+        }
+
         return ValidateOptionsResult.Success;
     }
 }

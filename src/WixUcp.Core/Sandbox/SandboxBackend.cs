@@ -91,12 +91,22 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
         return ValueTask.FromResult(customer?.Addresses ?? []);
     }
 
-    public ValueTask<PlaceOrderResult> PlaceOrderAsync(PlaceOrderRequest request, CancellationToken cancellationToken)
+    public async ValueTask<PlaceOrderResult> PlaceOrderAsync(PlaceOrderRequest request, CancellationToken cancellationToken)
+    {
+        if (_options.PlaceOrderLatency > TimeSpan.Zero)
+        {
+            await Task.Delay(_options.PlaceOrderLatency, cancellationToken).ConfigureAwait(false);
+        }
+
+        return PlaceOrder(request);
+    }
+
+    private PlaceOrderResult PlaceOrder(PlaceOrderRequest request)
     {
         // A retried charge for the same checkout returns the first result instead of charging again.
         if (_placedByCheckout.TryGetValue(request.Checkout.Id, out var earlier))
         {
-            return ValueTask.FromResult(earlier);
+            return earlier;
         }
 
         var result = request.Credential.Token switch
@@ -116,7 +126,7 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
             _placedByCheckout[request.Checkout.Id] = result;
         }
 
-        return ValueTask.FromResult(result);
+        return result;
     }
 
     public ValueTask<CatalogPage> SearchAsync(UcpTenant tenant, CatalogSearchQuery query, CancellationToken cancellationToken)

@@ -17,4 +17,10 @@ public sealed class SandboxOptions
 
     /// <summary>Handler instance id that instruments reference (the official sample data uses <c>mock_payment_handler</c>).</summary>
     public string PaymentHandlerId { get; set; } = "mock_payment_handler";
+
+    /// <summary>
+    /// How long placing an order takes, as a remote store's payment call would; zero (the default) answers at once.
+    /// For load tests and shutdown drills, which need requests that are still in flight.
+    /// </summary>
+    public TimeSpan PlaceOrderLatency { get; set; }
 }

@@ -53,6 +53,28 @@ public sealed class SampleHostProcess : IAsyncDisposable
 
     public HttpClient Client() => new() { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>Asks the process to stop, as an orchestrator does on a redeploy (SIGTERM).</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit(5_000);
+    }
+
+    /// <summary>Waits for the process to end; its exit code, or null when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Ends the process at once, as a crash or an OOM kill would (SIGKILL).</summary>
     public void Kill()
     {
