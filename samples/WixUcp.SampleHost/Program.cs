@@ -39,6 +39,9 @@ foreach (var (variable, setting) in new[] { ("UCP_JWT_ISSUER", "Issuer"), ("UCP_
 
 builder.AddSampleTelemetry();
 
+// The readiness gauge (wixucp_health_status) is refreshed from the health checks every 10 s, first after 1 s.
+builder.Services.Configure<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckPublisherOptions>(o => (o.Delay, o.Period) = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)));
+
 // On SIGTERM, requests in flight get this long to finish (WixUcp:Shutdown:DrainTimeout, default 30 s).
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = builder.Configuration.GetValue("WixUcp:Shutdown:DrainTimeout", TimeSpan.FromSeconds(30)));
 

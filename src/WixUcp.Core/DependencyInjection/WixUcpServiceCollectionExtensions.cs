@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WixUcp;
@@ -56,6 +57,12 @@ public static class WixUcpServiceCollectionExtensions
         services.AddMetrics();
         services.AddHybridCache();
         services.TryAddSingleton<WixUcpMetrics>();
+        if (services.All(d => d.ServiceType != typeof(HealthStatusBoard)))
+        {
+            services.AddSingleton<HealthStatusBoard>();
+            services.AddSingleton<IHealthCheckPublisher>(sp => sp.GetRequiredService<HealthStatusBoard>());
+        }
+
         services.AddHealthChecks()
             .AddUcpReadinessCheck<SigningKeysHealthCheck>("signing_keys")
             .AddUcpReadinessCheck<CommerceBackendHealthCheck>("commerce_backend")

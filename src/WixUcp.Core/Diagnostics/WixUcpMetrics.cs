@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using WixUcp.Health;
 
 namespace WixUcp.Diagnostics;
 
@@ -30,7 +31,7 @@ internal sealed class WixUcpMetrics
     private readonly Counter<long> _storeErrors;
     private readonly Counter<long> _profileFetches;
 
-    public WixUcpMetrics(IMeterFactory meterFactory)
+    public WixUcpMetrics(IMeterFactory meterFactory, HealthStatusBoard? health = null)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(WixUcpDiagnostics.MeterName);
@@ -51,6 +52,11 @@ internal sealed class WixUcpMetrics
             "wixucp.backend.duration", "s", "Duration of commerce backend calls, by operation and outcome.", advice: durations);
         _storeErrors = meter.CreateCounter<long>("wixucp.store.errors", "{error}", "Store calls that failed (the store unavailable), by store.");
         _profileFetches = meter.CreateCounter<long>("wixucp.profile.fetches", "{fetch}", "Platform profile fetches, by outcome.");
+        if (health is not null)
+        {
+            meter.CreateObservableGauge(
+                "wixucp.health.status", health.Measurements, "1", "Latest state of each health check: 1 healthy, 0.5 degraded, 0 unhealthy.");
+        }
     }
 
     public void ToleranceApplied(string kind) => _tolerances.Add(1, new KeyValuePair<string, object?>(ToleranceTag, kind));
