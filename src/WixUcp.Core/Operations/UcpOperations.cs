@@ -237,6 +237,7 @@ public sealed partial class UcpOperations
     {
         using var activity = WixUcpActivities.Source.StartActivity(operation);
         activity?.SetTag("ucp.operation", operation);
+        activity?.SetTag("ucp.request_id", UcpRequestContext.Current?.RequestId);
         var started = Stopwatch.GetTimestamp();
         var outcome = await RunCoreAsync(call, capability, operation, resourceId, stateChanging, run, cancellationToken).ConfigureAwait(false);
         _metrics?.OperationCompleted(operation, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));

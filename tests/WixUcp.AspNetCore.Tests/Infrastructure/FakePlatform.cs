@@ -25,6 +25,9 @@ public sealed class FakePlatform : IAsyncLifetime
     /// <summary>How many times each profile path was fetched.</summary>
     public Dictionary<string, int> Fetches { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The X-Request-ID each profile fetch carried, by profile name.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Profile, string? RequestId)> FetchRequestIds { get; } = new();
+
     /// <summary>The UCP-Agent header value naming one of the served profiles.</summary>
     public string Agent(string profile = AllCapabilities) => $"profile=\"{ProfileUrl(profile)}\"";
 
@@ -42,6 +45,8 @@ public sealed class FakePlatform : IAsyncLifetime
             {
                 Fetches[name] = Fetches.GetValueOrDefault(name) + 1;
             }
+
+            FetchRequestIds.Enqueue((name, http.Request.Headers["X-Request-ID"].FirstOrDefault()));
 
             return name switch
             {
