@@ -25,7 +25,7 @@ trap 'rm -f "$results"; [[ -n "${pid:-}" ]] && kill "$pid" 2>/dev/null || true' 
 
 measure() {  # name log_level metrics_enabled
   ASPNETCORE_ENVIRONMENT=Development UCP_AUTH_ENABLED=false LOG_LEVEL="$2" METRICS_ENABLED="$3" \
-    dotnet "$dll" --urls "$base" --contentRoot samples/WixUcp.SampleHost >/dev/null 2>&1 &
+    dotnet "$dll" --urls "$base" --contentRoot "$PWD/samples/WixUcp.SampleHost" >/dev/null 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do curl -sf "$base/health/live" >/dev/null && break; sleep 0.1; done
   local id
