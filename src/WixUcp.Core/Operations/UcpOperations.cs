@@ -42,6 +42,7 @@ public sealed partial class UcpOperations
     private readonly IOptions<WixUcpOptions> _options;
     private readonly ILogger _logger;
     private const string CancelCheckout = "cancel_checkout";
+    private const string GetProfile = "get_profile";
     private readonly HybridCache _cache;
     private readonly UcpSigningKeys _signingKeys;
     private readonly WixUcpMetrics? _metrics;
@@ -87,6 +88,15 @@ public sealed partial class UcpOperations
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The profile document, or an error outcome (404 <c>version_unsupported</c> for a version not served).</returns>
     public async ValueTask<UcpOutcome> GetBusinessProfileAsync(UcpCall call, Uri restEndpoint, Uri profileUrl, string? version, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await GetBusinessProfileCoreAsync(call, restEndpoint, profileUrl, version, cancellationToken).ConfigureAwait(false);
+        _metrics?.OperationCompleted(GetProfile, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));
+        LogProfileServed(_logger, version ?? _versions.Current.Version, outcome.StatusCode);
+        return outcome;
+    }
+
+    private async ValueTask<UcpOutcome> GetBusinessProfileCoreAsync(UcpCall call, Uri restEndpoint, Uri profileUrl, string? version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(restEndpoint);
@@ -387,6 +397,9 @@ public sealed partial class UcpOperations
     }
 
     private Uri Storefront(UcpCall call) => _options.Value.StorefrontUrl ?? call.BaseUrl;
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Business profile for {Version} requested: {StatusCode}")]
+    private static partial void LogProfileServed(ILogger logger, string version, int statusCode);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Commerce backend or store unavailable")]
     private static partial void LogBackendFailure(ILogger logger, Exception exception);
