@@ -49,7 +49,7 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         }
 
         var completions = ready.Select(id => Task.Run(() => SendAsync(HttpMethod.Post, $"/ucp/checkout-sessions/{id}/complete", Checkouts.Complete()))).ToList();
-        await Task.Delay(TimeSpan.FromMilliseconds(700), TestContext.Current.CancellationToken);   // all are now placing their orders
+        await AllClaimedAsync(ready);   // every completion has reached the server and is placing its order
         _host!.Terminate();
 
         // Not ready from the moment the stop begins: 503, or the listener already refuses the connection.
@@ -72,6 +72,23 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
             Checkouts.Update(addressed.Json, """{"fulfillment":{"methods":[{"type":"shipping","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}"""));
         Assert.Equal("ready_for_complete", ready.Json["status"]!.GetValue<string>());
         return id;
+    }
+
+    // A completion claims its checkout (complete_in_progress) before it calls the backend, which then takes two seconds.
+    private async Task AllClaimedAsync(IReadOnlyList<string> ids)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var states = await Task.WhenAll(ids.Select(id => SendAsync(HttpMethod.Get, $"/ucp/checkout-sessions/{id}", body: null)));
+            if (states.All(s => s.Json["status"]?.GetValue<string>() is "complete_in_progress" or "completed"))
+            {
+                return;
+            }
+
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail("The completions did not all reach the server.");
     }
 
     private async Task<HttpStatusCode?> ProbeReadyAsync()

@@ -11,7 +11,7 @@ namespace WixUcp.AspNetCore.Tests.Hosting;
 /// </summary>
 public sealed class MetricsTests : IAsyncLifetime
 {
-    private static readonly TimeSpan SessionLifetime = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan SessionLifetime = TimeSpan.FromSeconds(4);
     private readonly FakePlatform _platform = new();
     private SampleHostProcess? _host;
 
