@@ -28,6 +28,12 @@ if (builder.Configuration["UCP_AUTH_ENABLED"] is { Length: > 0 } authEnabled)
     builder.Configuration["WixUcp:Auth:Enabled"] = authEnabled;
 }
 
+// UCP_RATE_LIMIT_ENABLED=false turns the per-operation budgets off.
+if (builder.Configuration["UCP_RATE_LIMIT_ENABLED"] is { Length: > 0 } rateLimitEnabled)
+{
+    builder.Configuration["WixUcp:RateLimits:Enabled"] = rateLimitEnabled;
+}
+
 // JWT bearer tokens are accepted once an issuer is configured (UCP_JWT_ISSUER, UCP_JWT_AUDIENCE and UCP_JWT_SECRET or UCP_JWT_JWKS_URL).
 foreach (var (variable, setting) in new[] { ("UCP_JWT_ISSUER", "Issuer"), ("UCP_JWT_AUDIENCE", "Audience"), ("UCP_JWT_SECRET", "Secret"), ("UCP_JWT_JWKS_URL", "JwksUrl") })
 {
@@ -51,7 +57,7 @@ builder.Services.AddOptions<EncryptionOptions>().Bind(ucp.GetSection("Encryption
 builder.Services.AddOptions<SandboxOptions>()
     .Bind(ucp.GetSection("Sandbox"))
     .PostConfigure(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory, builder.Environment.ContentRootPath));
-var wixUcp = builder.Services.AddWixUcp().AddSandboxStore().AddUcpAuthentication();
+var wixUcp = builder.Services.AddWixUcp().AddSandboxStore().AddUcpAuthentication().AddUcpRateLimiting();
 if (!string.IsNullOrWhiteSpace(ucp["Auth:Jwt:Issuer"]))
 {
     wixUcp.AddUcpJwtBearer();
@@ -83,14 +89,15 @@ if (keysCommand)
     return await KeysCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
 }
 
-// First, so that every answer (errors and 401s included) carries the request id and every log line its context.
+// X-Forwarded-* only from the proxies listed in ForwardedHeaders:KnownProxies / KnownNetworks: first, so the client
+// address budgets count and the host a request signature covers are the ones the client used.
+app.UseTrustedForwardedHeaders();
+
+// Then every answer (errors and 401s included) carries the request id and every log line its context.
 app.UseUcpRequestContext();
 app.UseUcpShutdownDrain();   // after SIGTERM: new requests 503 + Retry-After, in-flight ones finish
-
-// X-Forwarded-* only from the proxies listed in ForwardedHeaders:KnownProxies / KnownNetworks, before authentication
-// reads the host a request signature covers.
-app.UseTrustedForwardedHeaders();
 app.UseAuthentication();
+app.UseRateLimiter();        // after authentication: platforms are counted as themselves, others by address
 app.UseAuthorization();
 app.MapWixUcp();
 app.MapBuyerPages();   // the pages behind continue_url and the order permalink_url

@@ -18,6 +18,7 @@ internal sealed class UcpRequestContextMiddleware(RequestDelegate next, ILogger<
         var requestId = sent.Count > 0 ? sent : context.Request.Headers[UcpRequestContext.UcpRequestIdHeader];
         using var restore = UcpRequestContext.Begin(requestId.Count == 1 ? requestId[0] : null, out var request);
         context.TraceIdentifier = request.RequestId;
+        request.ClientAddress = context.Connection.RemoteIpAddress?.ToString();
         context.Response.OnStarting(static state =>
         {
             var (response, id) = ((HttpResponse, string))state;

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using WixUcp.AspNetCore.Http;
+using WixUcp.AspNetCore.RateLimiting;
 using WixUcp.Operations;
 using WixUcp.Signatures;
 
@@ -39,6 +41,18 @@ internal static class RestBinding
         Json,
     }
 
+    /// <summary>
+    /// An endpoint with a UCP rate-limit policy that reaches its handler undecided ran without the framework's rate
+    /// limiter: budgets would silently not apply, so the request fails loudly instead.
+    /// </summary>
+    public static void RequireRateLimiterMiddleware(HttpContext http)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null && http.Features.Get<UcpRateLimitFeature>()?.Decision is null)
+        {
+            throw new InvalidOperationException("UCP endpoints carry rate-limit policies but no decision was made: add app.UseRateLimiter() after app.UseAuthentication().");
+        }
+    }
+
     /// <summary>Runs one operation for one request.</summary>
     /// <param name="http">The request.</param>
     /// <param name="body">How the body is treated.</param>
@@ -48,6 +62,7 @@ internal static class RestBinding
     public static async Task<IResult> InvokeAsync(
         HttpContext http, Body body, Func<UcpOperations, UcpCall, CancellationToken, ValueTask<UcpOutcome>> operation, bool personal = false, bool signed = false)
     {
+        RequireRateLimiterMiddleware(http);
         if (personal)
         {
             http.Response.Headers.CacheControl = "no-store";

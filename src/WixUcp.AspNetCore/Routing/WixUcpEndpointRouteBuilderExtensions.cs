@@ -8,9 +8,11 @@ using Microsoft.Extensions.Options;
 using WixUcp;
 using WixUcp.AspNetCore.Authentication;
 using WixUcp.AspNetCore.Http;
+using WixUcp.AspNetCore.RateLimiting;
 using WixUcp.Authentication;
 using WixUcp.Commerce;
 using WixUcp.Operations;
+using WixUcp.RateLimiting;
 using static WixUcp.AspNetCore.Routing.RestBinding;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -83,18 +85,38 @@ public static class WixUcpEndpointRouteBuilderExtensions
                 "WixUcp:Auth:Enabled is true but platform authentication is not registered: call AddWixUcp().AddUcpAuthentication(), or set WixUcp:Auth:Enabled=false to serve every call anonymously.");
         }
 
-        // Each operation requires its permission while authentication is on.
-        TBuilder Permit<TBuilder>(TBuilder endpoint, string permission)
+        var rateLimited = settings.RateLimits.Enabled;
+        if (rateLimited && endpoints.ServiceProvider.GetService<UcpRateLimitingMarker>() is null)
+        {
+            throw new InvalidOperationException(
+                "WixUcp:RateLimits:Enabled is true but rate limiting is not registered: call AddWixUcp().AddUcpRateLimiting() and app.UseRateLimiter() after app.UseAuthentication(), or set WixUcp:RateLimits:Enabled=false.");
+        }
+
+        // Each endpoint counts against its operation class's budget while rate limiting is on.
+        TBuilder Limit<TBuilder>(TBuilder endpoint, string policy)
             where TBuilder : IEndpointConventionBuilder =>
-            authEnabled ? endpoint.RequireAuthorization(UcpAuthenticationDefaults.PolicyFor(permission)) : endpoint;
+            rateLimited ? endpoint.RequireRateLimiting(policy) : endpoint;
+
+        // Each operation requires its permission while authentication is on, and counts against its budget.
+        TBuilder Permit<TBuilder>(TBuilder endpoint, string permission)
+            where TBuilder : IEndpointConventionBuilder
+        {
+            var policy = permission switch
+            {
+                UcpPermissions.ProductsRead => UcpRateLimitPolicies.Catalog,
+                UcpPermissions.OrdersRead => UcpRateLimitPolicies.Orders,
+                _ => UcpRateLimitPolicies.Checkout,
+            };
+            return Limit(authEnabled ? endpoint.RequireAuthorization(UcpAuthenticationDefaults.PolicyFor(permission)) : endpoint, policy);
+        }
 
         var servicePath = "/" + prefix.Trim('/');
-        endpoints.MapGet(ProfilePath, Handler(http => ProfileAsync(http, servicePath, version: null)))
+        Limit(endpoints.MapGet(ProfilePath, Handler(http => ProfileAsync(http, servicePath, version: null))), UcpRateLimitPolicies.Profile)
             .WithName("WixUcp.Profile")
             .ExcludeFromDescription();
 
         // Each older protocol version's own profile, listed under supported_versions in the current one.
-        endpoints.MapGet(ProfilePath + "/{version}", (HttpContext http, string version) => ProfileAsync(http, servicePath, version))
+        Limit(endpoints.MapGet(ProfilePath + "/{version}", (HttpContext http, string version) => ProfileAsync(http, servicePath, version)), UcpRateLimitPolicies.Profile)
             .WithName("WixUcp.VersionProfile")
             .ExcludeFromDescription();
 
@@ -157,6 +179,7 @@ public static class WixUcpEndpointRouteBuilderExtensions
 
     private static async Task<IResult> ProfileAsync(HttpContext http, string servicePath, string? version)
     {
+        RequireRateLimiterMiddleware(http);
         var call = new UcpCall { BaseUrl = BaseUrl(http), Caller = http.User };
         var root = call.BaseUrl.AbsoluteUri.TrimEnd('/');
         var outcome = await http.RequestServices.GetRequiredService<UcpOperations>()

@@ -67,6 +67,17 @@ internal sealed class WixUcpOptionsValidator : IValidateOptions<WixUcpOptions>
             failures.Add("WixUcp:Negotiation needs a positive ProfileFetchTimeout, MaxProfileBytes of at least 1024 and MaxCachedProfiles of at least 1.");
         }
 
+        var limits = options.RateLimits;
+        if (limits.Window < TimeSpan.FromSeconds(1) || limits.Window > TimeSpan.FromDays(1) || limits.Window.Ticks % TimeSpan.TicksPerMillisecond != 0)
+        {
+            failures.Add("WixUcp:RateLimits:Window must be between 00:00:01 and 1.00:00:00, in whole milliseconds.");
+        }
+
+        if (new[] { limits.Profile, limits.Catalog, limits.Checkout, limits.Orders, limits.ProfileFetches }.Any(b => b is < 1 or > 1_000_000) || limits.MaxTrackedClients < 1)
+        {
+            failures.Add("WixUcp:RateLimits:Profile, Catalog, Checkout, Orders and ProfileFetches must be 1..1000000 requests per window, and MaxTrackedClients at least 1.");
+        }
+
         if (options.Memory.MaxCheckoutSessions < 1 || options.Memory.MaxIdempotencyRecords < 1 || options.Memory.ExpiredSessionRetention < TimeSpan.Zero)
         {
             failures.Add("WixUcp:Memory:MaxCheckoutSessions and MaxIdempotencyRecords must be at least 1, and ExpiredSessionRetention not negative.");

@@ -18,6 +18,7 @@ using WixUcp.Negotiation;
 using WixUcp.Operations;
 using WixUcp.Signatures;
 using WixUcp.Orders;
+using WixUcp.RateLimiting;
 using WixUcp.Tenancy;
 using WixUcp.Versions;
 using WixUcp.Versions.V20260408;
@@ -57,6 +58,9 @@ public static class WixUcpServiceCollectionExtensions
         services.AddMetrics();
         services.AddHybridCache();
         services.TryAddSingleton<WixUcpMetrics>();
+        services.TryAddSingleton<IRateLimiter, InMemoryRateLimiter>();
+        services.TryAddSingleton(sp => new RateLimitGate(
+            sp.GetRequiredService<IRateLimiter>(), sp.GetRequiredService<IOptions<WixUcpOptions>>(), sp.GetRequiredService<ILogger<RateLimitGate>>(), sp.GetService<WixUcpMetrics>()));
         if (services.All(d => d.ServiceType != typeof(HealthStatusBoard)))
         {
             services.AddSingleton<HealthStatusBoard>();

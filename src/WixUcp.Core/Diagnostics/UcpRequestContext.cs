@@ -36,6 +36,12 @@ public sealed class UcpRequestContext : IReadOnlyList<KeyValuePair<string, objec
     /// <summary>The authenticated platform, once known.</summary>
     public string? PlatformId { get; set; }
 
+    /// <summary>
+    /// The client's address: the connection's, or the one trusted proxies forwarded. Not a log field (it is personal
+    /// data); budgets of unauthenticated clients are counted by it.
+    /// </summary>
+    public string? ClientAddress { get; set; }
+
     /// <inheritdoc />
     public int Count => 3;
 

@@ -30,6 +30,8 @@ internal sealed class WixUcpMetrics
     private readonly Histogram<double> _backend;
     private readonly Counter<long> _storeErrors;
     private readonly Counter<long> _profileFetches;
+    private readonly Counter<long> _rateLimitRejections;
+    private readonly Counter<long> _rateLimitStoreFailures;
 
     public WixUcpMetrics(IMeterFactory meterFactory, HealthStatusBoard? health = null)
     {
@@ -52,6 +54,9 @@ internal sealed class WixUcpMetrics
             "wixucp.backend.duration", "s", "Duration of commerce backend calls, by operation and outcome.", advice: durations);
         _storeErrors = meter.CreateCounter<long>("wixucp.store.errors", "{error}", "Store calls that failed (the store unavailable), by store.");
         _profileFetches = meter.CreateCounter<long>("wixucp.profile.fetches", "{fetch}", "Platform profile fetches, by outcome.");
+        _rateLimitRejections = meter.CreateCounter<long>("wixucp.rate_limit.rejections", "{request}", "Requests refused by a rate-limit budget, by policy.");
+        _rateLimitStoreFailures = meter.CreateCounter<long>(
+            "wixucp.rate_limit.store_failures", "{decision}", "Rate-limit decisions made without the shared store (unreachable), by the policy applied (fail_open, fail_closed).");
         if (health is not null)
         {
             meter.CreateObservableGauge(
@@ -109,6 +114,10 @@ internal sealed class WixUcpMetrics
         _backend.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("wixucp.backend.operation", operation), new KeyValuePair<string, object?>("outcome", outcome));
 
     public void StoreFailed(string store) => _storeErrors.Add(1, new KeyValuePair<string, object?>("wixucp.store", store));
+
+    public void RateLimitRejected(string policy) => _rateLimitRejections.Add(1, new KeyValuePair<string, object?>("policy", policy));
+
+    public void RateLimitStoreFailed(string mode) => _rateLimitStoreFailures.Add(1, new KeyValuePair<string, object?>("mode", mode));
 
     public void ProfileFetched(string outcome) => _profileFetches.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 

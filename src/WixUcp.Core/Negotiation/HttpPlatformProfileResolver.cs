@@ -8,6 +8,8 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WixUcp.Diagnostics;
+using WixUcp.RateLimiting;
+using WixUcp.Storage;
 
 namespace WixUcp.Negotiation;
 
@@ -22,7 +24,8 @@ internal sealed partial class HttpPlatformProfileResolver(
     HybridCache sharedCache,
     IOptions<WixUcpOptions> options,
     ILogger<HttpPlatformProfileResolver> logger,
-    WixUcpMetrics? metrics = null) : IPlatformProfileResolver, IDisposable
+    WixUcpMetrics? metrics = null,
+    RateLimitGate? rateLimits = null) : IPlatformProfileResolver, IDisposable
 {
     private static readonly HybridCacheEntryOptions ReadOnly = new()
     {
@@ -56,6 +59,7 @@ internal sealed partial class HttpPlatformProfileResolver(
             };
         }
 
+        await RequireFetchBudgetAsync(cancellationToken).ConfigureAwait(false);
         var fetch = _inflight.GetOrAdd(key, _ => new Lazy<Task<PlatformProfile>>(() => FetchAndCacheAsync(profileUrl)));
         try
         {
@@ -65,6 +69,32 @@ internal sealed partial class HttpPlatformProfileResolver(
         {
             _inflight.TryRemove(new KeyValuePair<string, Lazy<Task<PlatformProfile>>>(key, fetch));
         }
+    }
+
+    // Profiles not cached yet cost a fetch: each client has a budget of them, so a flood of new UCP-Agent URLs is bounded.
+    private async ValueTask RequireFetchBudgetAsync(CancellationToken cancellationToken)
+    {
+        if (rateLimits is not { Enabled: true })
+        {
+            return;
+        }
+
+        var request = UcpRequestContext.Current;
+        var decision = await rateLimits.DecideAsync(UcpRateLimitPolicies.ProfileFetches, RateLimitGate.ClientKey(request?.PlatformId, request?.ClientAddress), cancellationToken).ConfigureAwait(false);
+        if (decision.IsAllowed)
+        {
+            return;
+        }
+
+        if (decision.StoreUnavailable)
+        {
+            throw new StoreUnavailableException("The rate limiter's store is unreachable and fails closed.") { Store = "rate_limiter" };
+        }
+
+        throw new NegotiationException("rate_limit_exceeded", 429, "Too many platform profiles not seen before were named by this client; retry later.")
+        {
+            RetryAfter = decision.RetryAfter,
+        };
     }
 
     public async ValueTask<PlatformProfile> RefreshAsync(Uri profileUrl, CancellationToken cancellationToken)

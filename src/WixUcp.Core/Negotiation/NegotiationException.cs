@@ -44,6 +44,9 @@ public sealed class NegotiationException : Exception
     /// <summary>The HTTP status the failure is answered with.</summary>
     public int StatusCode { get; } = 400;
 
+    /// <summary>When a retry may succeed, for refusals that are temporary (429, 503).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     internal static NegotiationException InvalidProfileUrl(string message) => new("invalid_profile_url", 400, message);
 
     internal static NegotiationException Unreachable(string message, Exception? inner = null) => new("profile_unreachable", 424, message, inner);

@@ -341,7 +341,7 @@ public sealed partial class UcpOperations
                 return UcpOutcome.ProtocolError(status, request.Code, request.Message, request.WirePath ?? codec.RenderPath(request.Target));
             case NegotiationException negotiation:
                 return UcpOutcome.ProtocolError(negotiation.StatusCode, negotiation.Code, negotiation.Message, continueUrl: call.BaseUrl,
-                    retryAfter: negotiation.StatusCode == 503 ? TimeSpan.FromSeconds(1) : null);
+                    retryAfter: negotiation.RetryAfter ?? (negotiation.StatusCode == 503 ? TimeSpan.FromSeconds(1) : null));
             case CommerceBackendException or StoreUnavailableException:
                 if (exception is StoreUnavailableException { Store: var store })
                 {

@@ -41,6 +41,9 @@ public sealed class WixUcpOptions
     /// <summary>Bounds of the in-memory stores of the embedded default.</summary>
     public MemoryStoreOptions Memory { get; } = new();
 
+    /// <summary>Rate limits per operation class and client.</summary>
+    public RateLimitOptions RateLimits { get; } = new();
+
     /// <summary>Largest request body accepted, in bytes; larger ones get 413.</summary>
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 }

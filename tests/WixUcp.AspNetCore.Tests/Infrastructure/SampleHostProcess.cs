@@ -154,6 +154,7 @@ public sealed class SampleHostProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["LOG_LEVEL"] = "Warning";
+        start.Environment["UCP_RATE_LIMIT_ENABLED"] = "false";   // the rate-limit tests switch it on
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -35,6 +35,9 @@ public sealed class UcpAppFactory(IReadOnlyDictionary<string, string>? settings 
         // Most tests are about the protocol, not credentials; the authentication tests switch it back on.
         builder.UseSetting("WixUcp:Auth:Enabled", "false");
         builder.UseSetting("WixUcp:Auth:ApiKeyPepper", ApiKeyPepper);
+
+        // Nor about budgets (tests send many requests at once); the rate-limit tests switch them back on.
+        builder.UseSetting("WixUcp:RateLimits:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
