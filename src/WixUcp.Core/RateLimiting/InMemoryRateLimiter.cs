@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace WixUcp.RateLimiting;
 
 /// <summary>
-/// The weighted two-window counter (<see cref="SlidingWindow"/>) in this process's memory: the embedded default, and
+/// The weighted two-window counter (<see cref="SlidingWindowCounter"/>) in this process's memory: the embedded default, and
 /// the tests'. Tracks at most <see cref="RateLimitOptions.MaxTrackedClients"/> clients; past that, idle ones are
 /// dropped first, and a client that still finds no room is refused rather than let through uncounted.
 /// </summary>
@@ -36,15 +36,15 @@ internal sealed class InMemoryRateLimiter(TimeProvider timeProvider, Microsoft.E
 
         lock (counter)
         {
-            (counter.Start, counter.Current, counter.Previous) = SlidingWindow.Roll(counter.Start, counter.Current, counter.Previous, now, window);
-            var allowed = SlidingWindow.Estimate(counter.Current, counter.Previous, now - counter.Start, window) + 1 <= budget.PermitLimit + Epsilon;
+            (counter.Start, counter.Current, counter.Previous) = SlidingWindowCounter.Roll(counter.Start, counter.Current, counter.Previous, now, window);
+            var allowed = SlidingWindowCounter.Estimate(counter.Current, counter.Previous, now - counter.Start, window) + 1 <= budget.PermitLimit + Epsilon;
             if (allowed)
             {
                 counter.Current++;
             }
 
             counter.LastSeen = now;
-            return SlidingWindow.Decide(allowed, budget.PermitLimit, counter.Start, counter.Current, counter.Previous, now, window);
+            return SlidingWindowCounter.Decide(allowed, budget.PermitLimit, counter.Start, counter.Current, counter.Previous, now, window);
         }
     }
 

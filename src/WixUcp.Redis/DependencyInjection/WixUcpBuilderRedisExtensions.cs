@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WixUcp.Authentication;
 using WixUcp.Checkout;
 using WixUcp.Idempotency;
+using WixUcp.RateLimiting;
 using WixUcp.Redis;
 using WixUcp.Redis.Connection;
 using WixUcp.Redis.Health;
@@ -40,6 +41,7 @@ public static class WixUcpBuilderRedisExtensions
         services.Replace(ServiceDescriptor.Singleton<ICheckoutSessionStore, RedisCheckoutSessionStore>());
         services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore, RedisIdempotencyStore>());
         services.Replace(ServiceDescriptor.Singleton<ISignatureReplayCache, RedisSignatureReplayCache>());
+        services.Replace(ServiceDescriptor.Singleton<IRateLimiter, RedisRateLimiter>());
 
         // Redis as the second level of HybridCache (platform profiles, the business profile), on the same connection.
         services.AddStackExchangeRedisCache(_ => { });

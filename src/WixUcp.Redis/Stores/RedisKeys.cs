@@ -13,4 +13,6 @@ internal static class RedisKeys
     public static string Idempotency(string prefix, string scopedKey) => $"{prefix}idempotency:{scopedKey}";
 
     public static string Signature(string prefix, string signatureHash) => $"{prefix}signature:{signatureHash}";
+
+    public static string RateLimit(string prefix, string policy, string client) => $"{prefix}ratelimit:{policy}:{client}";
 }

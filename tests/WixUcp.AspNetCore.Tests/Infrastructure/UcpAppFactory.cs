@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace WixUcp.AspNetCore.Tests.Infrastructure;
 
 /// <summary>The sample host on its embedded default, with loopback platform profiles allowed and its logs captured.</summary>
-public sealed class UcpAppFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class UcpAppFactory(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public UcpAppFactory()
         : this(null)
@@ -43,7 +43,11 @@ public sealed class UcpAppFactory(IReadOnlyDictionary<string, string>? settings 
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(Logs)));
+        builder.ConfigureServices(collection =>
+        {
+            collection.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(Logs));
+            services?.Invoke(collection);
+        });
     }
 
     private static string CreateSigningKeyPem()

@@ -8,7 +8,8 @@ public class UcpFixture : IAsyncLifetime
     {
     }
 
-    protected UcpFixture(IReadOnlyDictionary<string, string>? settings) => App = new UcpAppFactory(settings);
+    protected UcpFixture(IReadOnlyDictionary<string, string>? settings, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) =>
+        App = new UcpAppFactory(settings, services);
 
     public FakePlatform Platform { get; } = new();
 

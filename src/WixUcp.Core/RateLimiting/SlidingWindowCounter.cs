@@ -8,10 +8,18 @@ namespace WixUcp.RateLimiting;
 /// Error bound: no fixed window ever admits more than the limit, so no sliding window admits more than twice the limit
 /// (reached only if the previous window's requests all came at its very end); when they were spread evenly the
 /// estimate is exact. A sliding log would be exact but keeps one entry per request (memory grows with the limit).
+/// Limiters over other stores keep the same three numbers and use these functions, so every store decides alike.
+/// Times are milliseconds.
 /// </summary>
-internal static class SlidingWindow
+public static class SlidingWindowCounter
 {
-    /// <summary>The counters of one client after rolling them to <paramref name="now"/> (milliseconds).</summary>
+    /// <summary>The counters of one client after rolling them to <paramref name="now"/>.</summary>
+    /// <param name="start">Start of the window the counters were last updated in.</param>
+    /// <param name="current">Requests admitted in that window.</param>
+    /// <param name="previous">Requests admitted in the window before it.</param>
+    /// <param name="now">The time now.</param>
+    /// <param name="window">The window's length.</param>
+    /// <returns>The counters of the window that holds <paramref name="now"/>.</returns>
     public static (long Start, long Current, long Previous) Roll(long start, long current, long previous, long now, long window)
     {
         var windowStart = now - (now % window);
@@ -23,10 +31,24 @@ internal static class SlidingWindow
         return (windowStart, 0, windowStart - start == window ? current : 0);
     }
 
+    /// <summary>Requests counted in the sliding window that ends <paramref name="elapsed"/> into the current window.</summary>
+    /// <param name="current">Requests admitted in the current window.</param>
+    /// <param name="previous">Requests admitted in the previous window.</param>
+    /// <param name="elapsed">Time since the current window started.</param>
+    /// <param name="window">The window's length.</param>
+    /// <returns>The weighted count.</returns>
     public static double Estimate(long current, long previous, long elapsed, long window) =>
         (previous * (double)(window - elapsed) / window) + current;
 
     /// <summary>The decision's header values, from the counters after the request was counted (or refused).</summary>
+    /// <param name="allowed">Whether the request was admitted.</param>
+    /// <param name="limit">The budget's requests per window.</param>
+    /// <param name="start">Start of the current window.</param>
+    /// <param name="current">Requests admitted in the current window, this one included if admitted.</param>
+    /// <param name="previous">Requests admitted in the previous window.</param>
+    /// <param name="now">The time now.</param>
+    /// <param name="window">The window's length.</param>
+    /// <returns>The decision.</returns>
     public static RateLimitDecision Decide(bool allowed, int limit, long start, long current, long previous, long now, long window)
     {
         var elapsed = now - start;
@@ -54,7 +76,8 @@ internal static class SlidingWindow
             at = window + Math.Max(0, window * (1 - ((limit - 1) / (double)current)));
         }
 
-        var wait = Math.Max(at - elapsed, 1);
+        // Whole milliseconds first, ignoring floating-point dust (20000.000000000004 ms is 20 s, not 21).
+        var wait = Math.Max(Math.Ceiling(at - elapsed - 1e-6), 1);
         return TimeSpan.FromSeconds(Math.Ceiling(wait / 1000));
     }
 }
