@@ -57,6 +57,7 @@ public sealed partial class RateLimitGate
         catch (StoreUnavailableException ex)
         {
             Interlocked.Exchange(ref _storeDownUntil, Stopwatch.GetTimestamp() + StoreRetryInterval);
+            _metrics?.StoreFailed(ex.Store ?? "unknown");
             LogStoreUnavailable(_logger, _options.Value.RateLimits.StoreFailure, ex);
             return WithoutStore(budget);
         }

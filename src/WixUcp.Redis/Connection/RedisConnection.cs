@@ -43,6 +43,20 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Runs a command with its arguments (no closure per call), translating failures as <see cref="RunAsync{T}(Func{IDatabase, Task{T}})"/>.</summary>
+    public async Task<T> RunAsync<TState, T>(TState state, Func<IDatabase, TState, Task<T>> command)
+    {
+        try
+        {
+            var connection = await _connection.Value.ConfigureAwait(false);
+            return await command(connection.GetDatabase(), state).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException or TimeoutException)
+        {
+            throw new StoreUnavailableException("Redis did not answer.", ex) { Store = "redis" };
+        }
+    }
+
     public void Dispose()
     {
         if (_connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully)

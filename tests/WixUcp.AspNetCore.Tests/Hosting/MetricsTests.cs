@@ -53,6 +53,8 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.Equal(1, Delta("wixucp_payments_total", ("outcome", "authorized")));
         Assert.Equal(1, Delta("wixucp_backend_duration_seconds_count", ("wixucp_backend_operation", "place_order"), ("outcome", "success")));
         Assert.Equal(1, Delta("wixucp_store_errors_total", ("wixucp_store", "memory")));
+        Assert.Equal(1, Delta("wixucp_rate_limit_rejections_total", ("policy", "ucp.catalog")));
+        Assert.Equal(1, Delta("wixucp_operation_duration_seconds_count", ("ucp_operation", "search_catalog")));
 
         // Requests: a duration sample per operation, by status class and UCP error code.
         Assert.Equal(4, Delta("wixucp_operation_duration_seconds_count", ("ucp_operation", "create_checkout"), ("http_status_class", "2xx")));
@@ -112,7 +114,7 @@ public sealed class MetricsTests : IAsyncLifetime
     private sealed record Flow(long OrderTotal);
 
     // One completed checkout with one applied and one rejected code, one canceled, one abandoned (it expires), one
-    // refused request (400) and one the full in-memory store cannot take (503).
+    // refused request (400), one the full in-memory store cannot take (503), and a search past its budget (429).
     private async Task<Flow> RunFlowAsync()
     {
         var abandoned = await SendAsync(HttpMethod.Post, "/ucp/checkout-sessions", Checkouts.Create("cup_porcelain", 1));
@@ -137,6 +139,10 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await SendAsync(HttpMethod.Post, "/ucp/checkout-sessions", Checkouts.Create())).Status);
         var full = await SendAsync(HttpMethod.Post, "/ucp/checkout-sessions", Checkouts.Create());
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "backend_unavailable"), (full.Status, full.Json["code"]!.GetValue<string>()));
+
+        // The catalog budget is one search: the second is refused.
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Post, "/ucp/catalog/search", """{"query":"tea"}""")).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendAsync(HttpMethod.Post, "/ucp/catalog/search", """{"query":"tea"}""")).Status);
 
         var wait = abandonedAt + SessionLifetime + TimeSpan.FromMilliseconds(300) - DateTime.UtcNow;
         if (wait > TimeSpan.Zero)
@@ -176,6 +182,9 @@ public sealed class MetricsTests : IAsyncLifetime
             ["UCP_AUTH_ENABLED"] = "false",
             ["WixUcp__Checkout__SessionLifetime"] = SessionLifetime.ToString(),
             ["WixUcp__Memory__MaxCheckoutSessions"] = "4",
+            ["UCP_RATE_LIMIT_ENABLED"] = "true",
+            ["WixUcp__RateLimits__Catalog"] = "1",
+            ["WixUcp__RateLimits__Checkout"] = "1000",
         };
         foreach (var (key, value) in extra)
         {
