@@ -29,7 +29,7 @@ start_redis() {
       || { echo "test.sh: redis-server could not be installed; Redis tests will skip (or fail under CI=true)"; return 0; }
   fi
   redis_port=$(free_port) || return 0
-  if redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+  if redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$services" --daemonize yes \
        --pidfile "$services/redis.pid" --logfile "$services/redis.log"; then
     for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
     export WIXUCP_TEST_REDIS_URL="redis://127.0.0.1:$redis_port"

@@ -45,6 +45,7 @@ public class RedisRateLimiterBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _database.KeyDelete(_prefix + "incr");   // the limiter's own keys expire by themselves
         _bare.Dispose();
         _services.Dispose();
     }

@@ -10,6 +10,7 @@ namespace WixUcp.AspNetCore.Tests.Infrastructure;
 /// </summary>
 internal sealed class PrivateRedis : IAsyncDisposable
 {
+    private readonly string _directory = Directory.CreateTempSubdirectory("wixucp-redis").FullName;
     private Process? _process;
 
     private PrivateRedis(int port) => Port = port;
@@ -29,7 +30,8 @@ internal sealed class PrivateRedis : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         var start = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        // Its own empty directory: a dump.rdb lying in the working directory would otherwise be loaded.
+        foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _directory })
         {
             start.ArgumentList.Add(arg);
         }
@@ -77,5 +79,9 @@ internal sealed class PrivateRedis : IAsyncDisposable
         _process = null;
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
 }
