@@ -13,4 +13,7 @@ public sealed record CheckoutCompletion
 
     /// <summary>The order the completion placed.</summary>
     public required Order Order { get; init; }
+
+    /// <summary>The webhooks announcing the order, enqueued with it.</summary>
+    public IReadOnlyList<Webhooks.WebhookDelivery> Deliveries { get; init; } = [];
 }

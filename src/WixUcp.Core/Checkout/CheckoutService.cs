@@ -6,6 +6,7 @@ using WixUcp.Commerce;
 using WixUcp.Diagnostics;
 using WixUcp.Messages;
 using WixUcp.Protocol;
+using WixUcp.Webhooks;
 
 namespace WixUcp.Checkout;
 
@@ -20,7 +21,8 @@ internal sealed partial class CheckoutService(
     TimeProvider timeProvider,
     IOptions<WixUcpOptions> options,
     ILogger<CheckoutService> logger,
-    WixUcpMetrics? metrics = null)
+    WixUcpMetrics? metrics = null,
+    OrderWebhooks? orderWebhooks = null)
 {
     private static readonly TimeSpan StaleCompletionClaim = TimeSpan.FromMinutes(2);
     private readonly CheckoutEvaluator _evaluator = new(backend, options.Value);
@@ -253,7 +255,13 @@ internal sealed partial class CheckoutService(
             Version = claimed.Version + 1,
             UpdatedAt = now,
         };
-        var commit = new CheckoutCompletion { Session = completed, ExpectedVersion = claimed.Version, Order = order };
+        var commit = new CheckoutCompletion
+        {
+            Session = completed,
+            ExpectedVersion = claimed.Version,
+            Order = order,
+            Deliveries = orderWebhooks?.For(order, context.BaseUrl) ?? [],
+        };
         if (!await completions.TryCommitAsync(commit, cancellationToken).ConfigureAwait(false))
         {
             return CheckoutResult.Conflict("checkout_modified", "The checkout was changed by another request; read it and try again.");

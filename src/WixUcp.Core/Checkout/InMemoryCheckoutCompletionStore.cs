@@ -1,4 +1,5 @@
 using WixUcp.Orders;
+using WixUcp.Webhooks;
 
 namespace WixUcp.Checkout;
 
@@ -7,7 +8,7 @@ namespace WixUcp.Checkout;
 /// the order is added only when it succeeded. In-memory writes cannot fail halfway, so this is atomic for them; durable
 /// stores provide their own implementation (a transaction or a script).
 /// </summary>
-internal sealed class InMemoryCheckoutCompletionStore(ICheckoutSessionStore sessions, IOrderStore orders) : ICheckoutCompletionStore, IDisposable
+internal sealed class InMemoryCheckoutCompletionStore(ICheckoutSessionStore sessions, IOrderStore orders, IWebhookOutbox outbox) : ICheckoutCompletionStore, IDisposable
 {
     private readonly SemaphoreSlim _commit = new(1, 1);
 
@@ -35,6 +36,7 @@ internal sealed class InMemoryCheckoutCompletionStore(ICheckoutSessionStore sess
                 await orders.TryCreateAsync(completion.Order, cancellationToken).ConfigureAwait(false);
             }
 
+            await outbox.EnqueueAsync(completion.Deliveries, cancellationToken).ConfigureAwait(false);
             return true;
         }
         finally

@@ -49,6 +49,8 @@ internal static class OrderBuilder
             CreatedAt = now,
             PlatformProfile = session.PlatformProfile,
             Version = 1,
+            WebhookUrl = context.Negotiation.Platform.OrderWebhookUrl,
+            ProtocolVersion = context.Negotiation.Version,
         };
     }
 }

@@ -1,4 +1,5 @@
 using WixUcp.Orders;
+using WixUcp.Webhooks;
 
 namespace WixUcp.Checkout;
 
@@ -7,9 +8,10 @@ namespace WixUcp.Checkout;
 /// The order is written first, idempotently (an order already stored for the same checkout counts as written), and only
 /// then does the session's compare-and-set mark the checkout completed. So a completed checkout always has its order;
 /// if the second step fails, the checkout stays claimed, and the retry of the completion (the backend returns the same
-/// order for the same checkout) writes nothing twice and completes it.
+/// order for the same checkout) writes nothing twice and completes it. The order's webhooks are enqueued between the
+/// two steps, so a completed checkout always has them too.
 /// </summary>
-internal sealed class OrderFirstCheckoutCompletionStore(ICheckoutSessionStore sessions, IOrderStore orders) : ICheckoutCompletionStore
+internal sealed class OrderFirstCheckoutCompletionStore(ICheckoutSessionStore sessions, IOrderStore orders, IWebhookOutbox outbox) : ICheckoutCompletionStore
 {
     public async ValueTask<bool> TryCommitAsync(CheckoutCompletion completion, CancellationToken cancellationToken)
     {
@@ -24,6 +26,8 @@ internal sealed class OrderFirstCheckoutCompletionStore(ICheckoutSessionStore se
             }
         }
 
+        // Then its webhooks: delivery ids are derived from the order, so a retried completion enqueues nothing twice.
+        await outbox.EnqueueAsync(completion.Deliveries, cancellationToken).ConfigureAwait(false);
         return await sessions.TryUpdateAsync(completion.Session, completion.ExpectedVersion, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -59,6 +59,17 @@ public static class WixUcpServiceCollectionExtensions
         services.AddHybridCache();
         services.TryAddSingleton<WixUcpMetrics>();
         services.TryAddSingleton<IRateLimiter, InMemoryRateLimiter>();
+        services.TryAddSingleton<IWebhookOutbox, InMemoryWebhookOutbox>();
+        services.TryAddSingleton<OrderWebhooks>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                // Receivers get the same SSRF guard as profile fetches: public addresses only, checked after resolution.
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                ConnectCallback = sp.GetRequiredService<ProfileFetchGuard>().ConnectAsync,
+            });
+        services.AddHostedService<WebhookDispatcher>();
         services.TryAddSingleton(sp => new RateLimitGate(
             sp.GetRequiredService<IRateLimiter>(), sp.GetRequiredService<IOptions<WixUcpOptions>>(), sp.GetRequiredService<ILogger<RateLimitGate>>(), sp.GetService<WixUcpMetrics>()));
         if (services.All(d => d.ServiceType != typeof(HealthStatusBoard)))
@@ -148,9 +159,10 @@ public static class WixUcpServiceCollectionExtensions
     {
         var sessions = services.GetRequiredService<ICheckoutSessionStore>();
         var orders = services.GetRequiredService<IOrderStore>();
-        return sessions is InMemoryCheckoutSessionStore && orders is InMemoryOrderStore
-            ? new InMemoryCheckoutCompletionStore(sessions, orders)
-            : new OrderFirstCheckoutCompletionStore(sessions, orders);
+        var outbox = services.GetRequiredService<IWebhookOutbox>();
+        return sessions is InMemoryCheckoutSessionStore && orders is InMemoryOrderStore && outbox is InMemoryWebhookOutbox
+            ? new InMemoryCheckoutCompletionStore(sessions, orders, outbox)
+            : new OrderFirstCheckoutCompletionStore(sessions, orders, outbox);
     }
 
     internal static InvalidOperationException NoBackend() => new(

@@ -31,6 +31,7 @@ internal sealed class WixUcpMetrics
     private readonly Counter<long> _storeErrors;
     private readonly Counter<long> _profileFetches;
     private readonly Counter<long> _rateLimitRejections;
+    private readonly Histogram<double> _webhookAttempts;
     private readonly Counter<long> _rateLimitStoreFailures;
 
     public WixUcpMetrics(IMeterFactory meterFactory, HealthStatusBoard? health = null)
@@ -54,6 +55,8 @@ internal sealed class WixUcpMetrics
             "wixucp.backend.duration", "s", "Duration of commerce backend calls, by operation and outcome.", advice: durations);
         _storeErrors = meter.CreateCounter<long>("wixucp.store.errors", "{error}", "Store calls that failed (the store unavailable), by store.");
         _profileFetches = meter.CreateCounter<long>("wixucp.profile.fetches", "{fetch}", "Platform profile fetches, by outcome.");
+        _webhookAttempts = meter.CreateHistogram(
+            "wixucp.webhook.attempts", "s", "Order webhook delivery attempts, by outcome (delivered, retried, dead_lettered).", advice: durations);
         _rateLimitRejections = meter.CreateCounter<long>("wixucp.rate_limit.rejections", "{request}", "Requests refused by a rate-limit budget, by policy.");
         _rateLimitStoreFailures = meter.CreateCounter<long>(
             "wixucp.rate_limit.store_failures", "{decision}", "Rate-limit decisions made without the shared store (unreachable), by the policy applied (fail_open, fail_closed).");
@@ -114,6 +117,9 @@ internal sealed class WixUcpMetrics
         _backend.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("wixucp.backend.operation", operation), new KeyValuePair<string, object?>("outcome", outcome));
 
     public void StoreFailed(string store) => _storeErrors.Add(1, new KeyValuePair<string, object?>("wixucp.store", store));
+
+    public void WebhookDelivered(string outcome, TimeSpan duration) =>
+        _webhookAttempts.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void RateLimitRejected(string policy) => _rateLimitRejections.Add(1, new KeyValuePair<string, object?>("policy", policy));
 

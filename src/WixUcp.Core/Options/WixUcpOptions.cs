@@ -44,6 +44,9 @@ public sealed class WixUcpOptions
     /// <summary>Rate limits per operation class and client.</summary>
     public RateLimitOptions RateLimits { get; } = new();
 
+    /// <summary>Delivery of order webhooks.</summary>
+    public WebhookOptions Webhooks { get; } = new();
+
     /// <summary>Largest request body accepted, in bytes; larger ones get 413.</summary>
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 }

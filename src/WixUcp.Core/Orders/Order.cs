@@ -43,4 +43,10 @@ public sealed record Order
 
     /// <summary>Revision number of this snapshot: 1 when the order is placed; a later snapshot of the same order has a higher number.</summary>
     public long Version { get; init; }
+
+    /// <summary>Where the platform receives this order's webhooks (its profile's order capability <c>webhook_url</c>), if anywhere.</summary>
+    public Uri? WebhookUrl { get; init; }
+
+    /// <summary>The protocol version the platform placed the order in; its webhooks are written in it.</summary>
+    public string? ProtocolVersion { get; init; }
 }

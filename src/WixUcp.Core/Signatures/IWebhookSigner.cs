@@ -15,6 +15,20 @@ public interface IWebhookSigner
     /// <returns>The <c>Content-Digest</c>, <c>Signature-Input</c> and <c>Signature</c> values.</returns>
     SignatureHeaders Sign(Uri target, string ucpAgent, string contentType, ReadOnlySpan<byte> body);
 
+    /// <summary>
+    /// The RFC 9421 headers of an order webhook: as <see cref="Sign"/>, and also covering <c>webhook-id</c> and
+    /// <c>webhook-timestamp</c> (UCP's open proposal ucp#659, which the reference samples follow), so a replayed or
+    /// re-addressed body does not verify.
+    /// </summary>
+    /// <param name="target">The receiver's URL.</param>
+    /// <param name="ucpAgent">The <c>UCP-Agent</c> value sent (the business's own profile).</param>
+    /// <param name="contentType">The <c>Content-Type</c> value sent.</param>
+    /// <param name="webhookId">The <c>Webhook-Id</c> value sent.</param>
+    /// <param name="webhookTimestamp">The <c>Webhook-Timestamp</c> value sent (unix seconds).</param>
+    /// <param name="body">The exact body bytes sent.</param>
+    /// <returns>The <c>Content-Digest</c>, <c>Signature-Input</c> and <c>Signature</c> values.</returns>
+    SignatureHeaders SignWebhook(Uri target, string ucpAgent, string contentType, string webhookId, string webhookTimestamp, ReadOnlySpan<byte> body);
+
     /// <summary>The <c>X-UCP-Signature</c> value of a body under a shared secret.</summary>
     /// <param name="secret">The secret shared with the receiver.</param>
     /// <param name="body">The exact body bytes.</param>

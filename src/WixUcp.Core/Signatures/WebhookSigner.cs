@@ -7,7 +7,17 @@ internal sealed class WebhookSigner(UcpSigningKeys keys, TimeProvider time) : IW
 {
     private const string HmacPrefix = "sha256=";
 
-    public SignatureHeaders Sign(Uri target, string ucpAgent, string contentType, ReadOnlySpan<byte> body)
+    public SignatureHeaders Sign(Uri target, string ucpAgent, string contentType, ReadOnlySpan<byte> body) =>
+        Sign(target, ucpAgent, contentType, [], body);
+
+    public SignatureHeaders SignWebhook(Uri target, string ucpAgent, string contentType, string webhookId, string webhookTimestamp, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(webhookId);
+        ArgumentNullException.ThrowIfNull(webhookTimestamp);
+        return Sign(target, ucpAgent, contentType, [("webhook-id", webhookId), ("webhook-timestamp", webhookTimestamp)], body);
+    }
+
+    private SignatureHeaders Sign(Uri target, string ucpAgent, string contentType, (string Name, string Value)[] extra, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(ucpAgent);
@@ -20,7 +30,7 @@ internal sealed class WebhookSigner(UcpSigningKeys keys, TimeProvider time) : IW
         // RFC 9421 §2.2.3: the host in lower case, with the port only when it is not the scheme's default.
         var authority = target.IsDefaultPort ? target.IdnHost.ToLowerInvariant() : $"{target.IdnHost.ToLowerInvariant()}:{target.Port}";
         return keys.Sign(
-            [("@method", "POST"), ("@authority", authority), ("@path", target.AbsolutePath), ("ucp-agent", ucpAgent.Trim())],
+            [("@method", "POST"), ("@authority", authority), ("@path", target.AbsolutePath), ("ucp-agent", ucpAgent.Trim()), .. extra],
             contentType,
             body,
             time.GetUtcNow());

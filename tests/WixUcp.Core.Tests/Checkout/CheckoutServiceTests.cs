@@ -46,7 +46,7 @@ public sealed class CheckoutServiceTests
     public CheckoutServiceTests()
     {
         _sessions = new RecordingSessionStore(new InMemoryCheckoutSessionStore(_time));
-        _service = new CheckoutService(_sessions, new InMemoryCheckoutCompletionStore(_sessions, _orders), _backend, _time, Options.Create(_options), NullLogger<CheckoutService>.Instance);
+        _service = new CheckoutService(_sessions, new InMemoryCheckoutCompletionStore(_sessions, _orders, new WixUcp.Webhooks.InMemoryWebhookOutbox(Options.Create(new WixUcpOptions()))), _backend, _time, Options.Create(_options), NullLogger<CheckoutService>.Instance);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -11,7 +11,7 @@ public sealed class InMemoryCheckoutCompletionStoreTests : IDisposable
     private readonly InMemoryOrderStore _orders = new();
     private readonly InMemoryCheckoutCompletionStore _completions;
 
-    public InMemoryCheckoutCompletionStoreTests() => _completions = new InMemoryCheckoutCompletionStore(_sessions, _orders);
+    public InMemoryCheckoutCompletionStoreTests() => _completions = new InMemoryCheckoutCompletionStore(_sessions, _orders, new WixUcp.Webhooks.InMemoryWebhookOutbox(Microsoft.Extensions.Options.Options.Create(new WixUcpOptions())));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -58,7 +58,7 @@ public sealed class InMemoryCheckoutCompletionStoreTests : IDisposable
     [Fact]
     public async Task Order_first_commit_keeps_the_order_when_the_session_moved_and_completes_on_retry()
     {
-        var store = new OrderFirstCheckoutCompletionStore(_sessions, _orders);
+        var store = new OrderFirstCheckoutCompletionStore(_sessions, _orders, new WixUcp.Webhooks.InMemoryWebhookOutbox(Microsoft.Extensions.Options.Options.Create(new WixUcpOptions())));
         var claimed = Session("chk_4", version: 2, CheckoutStatus.CompleteInProgress);
         await _sessions.TryCreateAsync(claimed with { Version = 3 }, Ct);
 

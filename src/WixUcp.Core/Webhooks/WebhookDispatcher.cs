@@ -1,0 +1,215 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WixUcp.Diagnostics;
+using WixUcp.Signatures;
+
+namespace WixUcp.Webhooks;
+
+/// <summary>
+/// Delivers the outbox: claims due deliveries, POSTs each signed (RFC 9421 with the business key, over the webhook id
+/// and timestamp too) through the SSRF guard, at most <see cref="WebhookOptions.MaxConcurrencyPerTarget"/> at once per
+/// receiver, within <see cref="WebhookOptions.RequestTimeout"/>. A 2xx answer delivers; anything else is retried with
+/// exponential backoff and ±20% jitter, the same id, timestamp and body, until <see cref="WebhookOptions.MaxAttempts"/>,
+/// then dead-lettered. On shutdown it stops claiming and hands unfinished attempts back unchanged.
+/// </summary>
+internal sealed partial class WebhookDispatcher(
+    IWebhookOutbox outbox,
+    IWebhookSigner signer,
+    IHttpClientFactory httpClientFactory,
+    TimeProvider time,
+    IOptions<WixUcpOptions> options,
+    ILogger<WebhookDispatcher> logger,
+    WixUcpMetrics? metrics = null) : BackgroundService
+{
+    public const string HttpClientName = "WixUcp.Webhooks";
+    private const string ContentType = "application/json";
+
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _targets = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value.Webhooks;
+        if (!settings.DispatcherEnabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<WebhookDelivery> due;
+            try
+            {
+                due = await outbox.ClaimDueAsync(time.GetUtcNow(), settings.BatchSize, settings.ClaimLease, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The outbox's store is down: try again after the poll interval.
+                LogOutboxUnavailable(logger, ex);
+                due = [];
+            }
+
+            if (due.Count == 0)
+            {
+                try
+                {
+                    await Task.Delay(settings.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            await Task.WhenAll(due.Select(d => AttemptAsync(d, stoppingToken))).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One attempt of one delivery, with its outcome recorded.</summary>
+    internal async Task AttemptAsync(WebhookDelivery delivery, CancellationToken stoppingToken)
+    {
+        var settings = options.Value.Webhooks;
+        var gate = _targets.GetOrAdd(delivery.Target.GetLeftPart(UriPartial.Authority), _ => new SemaphoreSlim(settings.MaxConcurrencyPerTarget));
+        try
+        {
+            await gate.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await HandBackAsync(delivery).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var failure = await SendAsync(delivery, settings, stoppingToken).ConfigureAwait(false);
+            if (failure is null)
+            {
+                metrics?.WebhookDelivered("delivered", Stopwatch.GetElapsedTime(started));
+                LogDelivered(logger, delivery.Id, delivery.OrderId, delivery.Attempts + 1);
+                await outbox.UpdateAsync(delivery with { Status = WebhookDeliveryStatus.Delivered, Attempts = delivery.Attempts + 1, LastError = null }, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
+            if (stoppingToken.IsCancellationRequested)
+            {
+                // Interrupted by shutdown, not refused by the receiver: the attempt does not count.
+                await HandBackAsync(delivery).ConfigureAwait(false);
+                return;
+            }
+
+            var attempts = delivery.Attempts + 1;
+            if (attempts >= settings.MaxAttempts)
+            {
+                metrics?.WebhookDelivered("dead_lettered", Stopwatch.GetElapsedTime(started));
+                LogDeadLettered(logger, delivery.Id, delivery.OrderId, attempts, failure);
+                await outbox.UpdateAsync(delivery with { Status = WebhookDeliveryStatus.DeadLettered, Attempts = attempts, LastError = failure }, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
+            var delay = Backoff(attempts, settings);
+            metrics?.WebhookDelivered("retried", Stopwatch.GetElapsedTime(started));
+            LogRetry(logger, delivery.Id, delivery.OrderId, attempts, failure, delay.TotalSeconds);
+            await outbox.UpdateAsync(delivery with { Attempts = attempts, LastError = failure, NextAttemptAt = time.GetUtcNow() + delay }, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    // Null when the receiver answered 2xx; otherwise why not (a status or an error kind, never the receiver's body).
+    private async Task<string?> SendAsync(WebhookDelivery delivery, WebhookOptions settings, CancellationToken stoppingToken)
+    {
+        if (!TargetAllowed(delivery.Target, settings))
+        {
+            return "target_not_allowed";
+        }
+
+        var timestamp = delivery.CreatedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = signer.SignWebhook(delivery.Target, delivery.UcpAgent, ContentType, delivery.Id, timestamp, delivery.Body.Span);
+        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Target) { Content = new ReadOnlyMemoryContent(delivery.Body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(ContentType);
+        request.Headers.TryAddWithoutValidation("Webhook-Id", delivery.Id);
+        request.Headers.TryAddWithoutValidation("Webhook-Timestamp", timestamp);
+        request.Headers.TryAddWithoutValidation("UCP-Agent", delivery.UcpAgent);
+        request.Headers.TryAddWithoutValidation("Content-Digest", signature.ContentDigest);
+        request.Headers.TryAddWithoutValidation("Signature-Input", signature.SignatureInput);
+        request.Headers.TryAddWithoutValidation("Signature", signature.Signature);
+        request.Headers.TryAddWithoutValidation(UcpRequestContext.RequestIdHeader, delivery.Id);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(settings.RequestTimeout);
+        try
+        {
+            using var response = await httpClientFactory.CreateClient(HttpClientName)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            return response.IsSuccessStatusCode ? null : "http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            return "timeout";
+        }
+        catch (OperationCanceledException)
+        {
+            return "shutdown";
+        }
+        catch (HttpRequestException ex)
+        {
+            return ex.HttpRequestError switch
+            {
+                HttpRequestError.ConnectionError => "connection_failed",
+                HttpRequestError.NameResolutionError => "name_not_resolved",
+                _ => "request_failed",
+            };
+        }
+    }
+
+    // https only, except loopback receivers when explicitly allowed (tests, local development); the connection itself
+    // goes through the profile-fetch SSRF guard.
+    private static bool TargetAllowed(Uri target, WebhookOptions settings) =>
+        target.Scheme == Uri.UriSchemeHttps || (settings.AllowInsecureLoopbackTargets && target.Scheme == Uri.UriSchemeHttp && target.IsLoopback);
+
+    private static TimeSpan Backoff(int attempts, WebhookOptions settings)
+    {
+        var exponential = settings.InitialDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 30));
+        var capped = Math.Min(exponential, settings.MaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.8 + (0.4 * Random.Shared.NextDouble())));
+    }
+
+    private async Task HandBackAsync(WebhookDelivery delivery) =>
+        await outbox.UpdateAsync(delivery, CancellationToken.None).ConfigureAwait(false);
+
+    public override void Dispose()
+    {
+        foreach (var gate in _targets.Values)
+        {
+            gate.Dispose();
+        }
+
+        base.Dispose();
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Webhook {WebhookId} for order {OrderId} delivered (attempt {Attempt})")]
+    private static partial void LogDelivered(ILogger logger, string webhookId, string orderId, int attempt);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Webhook {WebhookId} for order {OrderId} failed (attempt {Attempt}: {Failure}); retrying in {DelaySeconds:0} s")]
+    private static partial void LogRetry(ILogger logger, string webhookId, string orderId, int attempt, string failure, double delaySeconds);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Webhook {WebhookId} for order {OrderId} dead-lettered after {Attempts} attempts ({Failure})")]
+    private static partial void LogDeadLettered(ILogger logger, string webhookId, string orderId, int attempts, string failure);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "The webhook outbox could not be read; retrying")]
+    private static partial void LogOutboxUnavailable(ILogger logger, Exception exception);
+}
