@@ -25,6 +25,9 @@ public sealed class FakePlatform : IAsyncLifetime
     /// <summary>How many times each profile path was fetched.</summary>
     public Dictionary<string, int> Fetches { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Where profiles named <c>webhooks-{scenario}</c> point their order capability's <c>webhook_url</c>: <c>{base}webhooks/{scenario}/orders</c>.</summary>
+    public Uri? OrderWebhookBase { get; set; }
+
     /// <summary>The X-Request-ID each profile fetch carried, by profile name.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<(string Profile, string? RequestId)> FetchRequestIds { get; } = new();
 
@@ -50,6 +53,8 @@ public sealed class FakePlatform : IAsyncLifetime
 
             return name switch
             {
+                _ when name.StartsWith("webhooks-", StringComparison.Ordinal) && OrderWebhookBase is { } hooks =>
+                    Json(Profile(AllNames, orderWebhookUrl: new Uri(hooks, $"webhooks/{name["webhooks-".Length..]}/orders"))),
                 "full" => Json(Profile(AllNames)),
                 "no-fulfillment" => Json(Profile(AllNames.Where(n => n != "dev.ucp.shopping.fulfillment"))),
                 "no-discount" => Json(Profile(AllNames.Where(n => n != "dev.ucp.shopping.discount"))),
@@ -125,14 +130,15 @@ public sealed class FakePlatform : IAsyncLifetime
         return Json(Profile(AllNames));
     }
 
-    private static string Profile(IEnumerable<string> capabilities, string version = "2026-04-08", bool paymentHandlers = true)
+    private static string Profile(IEnumerable<string> capabilities, string version = "2026-04-08", bool paymentHandlers = true, Uri? orderWebhookUrl = null)
     {
         var entries = capabilities.Select(name =>
         {
             var extends = name is "dev.ucp.shopping.fulfillment" or "dev.ucp.shopping.discount" or "dev.ucp.shopping.buyer_consent"
                 ? ", \"extends\": \"dev.ucp.shopping.checkout\""
                 : "";
-            return $"\"{name}\": [{{\"version\": \"{version}\", \"spec\": \"https://ucp.dev/{version}/specification/x\", \"schema\": \"https://ucp.dev/{version}/schemas/shopping/x.json\"{extends}}}]";
+            var config = name == "dev.ucp.shopping.order" && orderWebhookUrl is not null ? $", \"config\": {{\"webhook_url\": \"{orderWebhookUrl.AbsoluteUri}\"}}" : "";
+            return $"\"{name}\": [{{\"version\": \"{version}\", \"spec\": \"https://ucp.dev/{version}/specification/x\", \"schema\": \"https://ucp.dev/{version}/schemas/shopping/x.json\"{extends}{config}}}]";
         });
         return $$"""
             {"ucp": {"version": "{{version}}",

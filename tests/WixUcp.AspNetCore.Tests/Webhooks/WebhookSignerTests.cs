@@ -2,13 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using WixUcp.AspNetCore.Tests.Infrastructure;
 using WixUcp.Signatures;
 
@@ -25,7 +19,7 @@ public sealed class WebhookSignerTests(UcpFixture fixture) : IClassFixture<UcpFi
     [Fact]
     public async Task A_signed_webhook_verifies_at_the_receiver_and_fails_when_the_body_changes()
     {
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         var profile = (await fixture.Client().GetAsync("/.well-known/ucp")).Json;
         var signer = fixture.App.Services.GetRequiredService<IWebhookSigner>();
         var target = new Uri(receiver.BaseUrl, "/webhooks/partners/p1/events/order?x=1");
@@ -42,7 +36,7 @@ public sealed class WebhookSignerTests(UcpFixture fixture) : IClassFixture<UcpFi
         using var http = new HttpClient();
         Assert.Equal(HttpStatusCode.NoContent, (await http.SendAsync(request, Ct)).StatusCode);
 
-        var received = receiver.Last!;
+        var received = receiver.Received.Single();
         Assert.Equal(["@method", "@authority", "@path", "ucp-agent", "content-digest", "content-type"], SignatureVerifier.Components(received.Header("signature-input")!));
         Assert.True(SignatureVerifier.Verify(received.Header, received.Derived, profile, received.Body));
         Assert.False(SignatureVerifier.Verify(received.Header, received.Derived, profile, [.. received.Body, (byte)' ']));
@@ -67,61 +61,5 @@ public sealed class WebhookSignerTests(UcpFixture fixture) : IClassFixture<UcpFi
         Assert.False(signer.VerifyHmac(secret, body, null));
         Assert.False(signer.VerifyHmac(secret, body, "sha256=zz" + signature[9..]));
         Assert.False(signer.VerifyHmac(secret, body, signature[7..]));
-    }
-
-    private sealed record Captured(string Method, string Host, string Path, Dictionary<string, string> Headers, byte[] Body)
-    {
-        public string? Header(string name) => Headers.GetValueOrDefault(name);
-
-        // RFC 9421 §2.2: derived components from the request as received.
-        public string Derived(string name) => name switch
-        {
-            "@method" => Method,
-            "@authority" => Host.ToLowerInvariant(),
-            "@path" => Path,
-            _ => throw new ArgumentOutOfRangeException(nameof(name)),
-        };
-    }
-
-    private sealed class Receiver : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-
-        private Receiver(WebApplication app, Uri baseUrl)
-        {
-            _app = app;
-            BaseUrl = baseUrl;
-        }
-
-        public Uri BaseUrl { get; }
-
-        public Captured? Last { get; private set; }
-
-        public static async Task<Receiver> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            Receiver? self = null;
-            app.MapPost("/webhooks/{**rest}", async (HttpContext http) =>
-            {
-                using var buffer = new MemoryStream();
-                await http.Request.Body.CopyToAsync(buffer);
-                self!.Last = new Captured(
-                    http.Request.Method,
-                    http.Request.Host.Value!,
-                    http.Request.Path.Value!,
-                    http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
-                    buffer.ToArray());
-                return Results.NoContent();
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            self = new Receiver(app, new Uri(address.TrimEnd('/') + "/"));
-            return self;
-        }
-
-        public ValueTask DisposeAsync() => _app.DisposeAsync();
     }
 }

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WixUcp.AspNetCore.Tests.Infrastructure;
+using WixUcp.AspNetCore.Tests.Schemas;
+using WixUcp.Webhooks;
+
+namespace WixUcp.AspNetCore.Tests.Webhooks;
+
+/// <summary>The sample host with fast retries, and a real receiver behind the platform profile's <c>webhook_url</c>.</summary>
+public sealed class WebhookFixture() : UcpFixture(new Dictionary<string, string>
+{
+    ["WixUcp:Webhooks:InitialDelay"] = "00:00:00.200",
+    ["WixUcp:Webhooks:MaxDelay"] = "00:00:00.400",
+    ["WixUcp:Webhooks:PollInterval"] = "00:00:00.050",
+    ["WixUcp:Webhooks:MaxAttempts"] = "3",
+    ["WixUcp:Webhooks:RequestTimeout"] = "00:00:01",
+    ["WixUcp:Webhooks:AllowInsecureLoopbackTargets"] = "true",
+})
+{
+    public WebhookReceiver Receiver { get; private set; } = null!;
+
+    public async Task<ValueTuple> StartAsync()
+    {
+        Receiver = await WebhookReceiver.StartAsync();
+        Platform.OrderWebhookBase = Receiver.BaseUrl;
+        return default;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Receiver is not null)
+        {
+            await Receiver.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+}
+
+public sealed class OrderWebhookTests(WebhookFixture fixture) : IClassFixture<WebhookFixture>, IAsyncLifetime
+{
+    private static readonly string[] SignedComponents =
+        ["@method", "@authority", "@path", "ucp-agent", "webhook-id", "webhook-timestamp", "content-digest", "content-type"];
+
+    public async ValueTask InitializeAsync()
+    {
+        if (fixture.Receiver is null)
+        {
+            await fixture.StartAsync();
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task A_placed_order_is_delivered_as_the_full_order_signed_over_its_id_and_timestamp()
+    {
+        var (checkoutId, orderId) = await PlaceOrderAsync("placed");
+
+        var received = Assert.Single(await fixture.Receiver.WaitForAsync("placed", 1));
+        var profile = (await fixture.Client().GetAsync("/.well-known/ucp")).Json;
+
+        Assert.True(Guid.TryParse(received.Header("webhook-id"), out _));
+        Assert.InRange(long.Parse(received.Header("webhook-timestamp")!, CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Assert.Equal("profile=\"https://shop.test/.well-known/ucp\"", received.Header("ucp-agent"));
+        Assert.StartsWith("application/json", received.Header("content-type"), StringComparison.Ordinal);
+        Assert.Equal(SignedComponents, SignatureVerifier.Components(received.Header("signature-input")!));
+        Assert.True(SignatureVerifier.Verify(received.Header, received.Derived, profile, received.Body));
+
+        // A replay under another id, or to another address, does not verify.
+        Assert.False(SignatureVerifier.Verify(h => h == "webhook-id" ? Guid.NewGuid().ToString() : received.Header(h), received.Derived, profile, received.Body));
+        Assert.False(SignatureVerifier.Verify(received.Header, c => c == "@path" ? "/webhooks/other/orders" : received.Derived(c), profile, received.Body));
+
+        var order = JsonNode.Parse(received.Body)!;
+        Assert.Equal((orderId, checkoutId), (order["id"]!.GetValue<string>(), order["checkout_id"]!.GetValue<string>()));
+        SchemaAssert.Valid(order, UcpDocumentKind.OrderResponse);
+    }
+
+    [Fact]
+    public async Task Failed_attempts_and_timeouts_are_retried_with_the_same_id_timestamp_and_body()
+    {
+        fixture.Receiver.Script("retried", (500, TimeSpan.Zero), (204, TimeSpan.FromSeconds(2)));
+        await PlaceOrderAsync("retried");
+
+        // A 500, then a timeout (the receiver answers after 2 s, the limit is 1 s), then delivered.
+        var attempts = await fixture.Receiver.WaitForAsync("retried", 3);
+
+        Assert.Equal(3, attempts.Count);
+        Assert.Single(attempts.Select(a => a.Header("webhook-id")).Distinct());
+        Assert.Single(attempts.Select(a => a.Header("webhook-timestamp")).Distinct());
+        Assert.Single(attempts.Select(a => Convert.ToBase64String(a.Body)).Distinct());
+        Assert.All(attempts, a => Assert.Equal(attempts[0].Header("content-digest"), a.Header("content-digest")));   // each attempt is signed anew, over the same body
+    }
+
+    [Fact]
+    public async Task After_the_last_attempt_it_is_dead_lettered_and_a_replay_delivers_it_unchanged()
+    {
+        fixture.Receiver.Script("dead", (500, TimeSpan.Zero), (503, TimeSpan.Zero), (500, TimeSpan.Zero));
+        var (_, orderId) = await PlaceOrderAsync("dead");
+        var failed = await fixture.Receiver.WaitForAsync("dead", 3);
+        var outbox = fixture.App.Services.GetRequiredService<IWebhookOutbox>();
+
+        var deadLetter = await EventuallyAsync(async () =>
+            (await outbox.ListDeadLettersAsync(100, TestContext.Current.CancellationToken)).SingleOrDefault(d => d.OrderId == orderId));
+        Assert.NotNull(deadLetter);
+        Assert.Equal((3, "http_500", failed[0].Header("webhook-id")), (deadLetter.Attempts, deadLetter.LastError, deadLetter.Id));
+        await Task.Delay(600, TestContext.Current.CancellationToken);
+        Assert.Equal(3, fixture.Receiver.For("dead").Count);   // nothing more after the last attempt
+
+        Assert.True(await outbox.ReplayAsync(deadLetter.Id, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken));
+        var all = await fixture.Receiver.WaitForAsync("dead", 4);
+
+        Assert.Equal(4, all.Count);
+        Assert.Equal((deadLetter.Id, Convert.ToBase64String(all[0].Body)), (all[3].Header("webhook-id"), Convert.ToBase64String(all[3].Body)));
+        Assert.Null(await EventuallyAsync(async () =>
+            (await outbox.ListDeadLettersAsync(100, TestContext.Current.CancellationToken)).SingleOrDefault(d => d.OrderId == orderId), expectNull: true));
+    }
+
+    private async Task<(string CheckoutId, string OrderId)> PlaceOrderAsync(string scenario)
+    {
+        var client = fixture.Client("webhooks-" + scenario);
+        var ready = await Checkouts.ReadyAsync(client);
+        var id = ready["id"]!.GetValue<string>();
+        var completed = await Checkouts.CompleteAsync(client, id, Checkouts.Complete());
+        Assert.Equal(HttpStatusCode.OK, completed.Status);
+        return (id, completed.Json["order"]!["id"]!.GetValue<string>());
+    }
+
+    private static async Task<T?> EventuallyAsync<T>(Func<Task<T?>> read, bool expectNull = false)
+        where T : class
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var value = await read();
+            if ((value is null) == expectNull || attempt == 100)
+            {
+                return value;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+}
