@@ -15,4 +15,22 @@ public interface IOrderStore
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>False when the id is taken.</returns>
     ValueTask<bool> TryCreateAsync(Order order, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a new order and enqueues the webhooks that announce it. The deliveries are enqueued even when the order
+    /// already existed (a retried completion); their ids make that harmless. A store that shares a transaction with the
+    /// outbox (PostgreSQL with its own outbox) writes both at once; this default writes the order, then the deliveries.
+    /// </summary>
+    /// <param name="order">The order.</param>
+    /// <param name="deliveries">Its webhook deliveries.</param>
+    /// <param name="outbox">The outbox they go to.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>False when the order id was taken.</returns>
+    async ValueTask<bool> TryCreateAsync(Order order, IReadOnlyList<Webhooks.WebhookDelivery> deliveries, Webhooks.IWebhookOutbox outbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        var created = await TryCreateAsync(order, cancellationToken).ConfigureAwait(false);
+        await outbox.EnqueueAsync(deliveries, cancellationToken).ConfigureAwait(false);
+        return created;
+    }
 }

@@ -42,6 +42,7 @@ public static class WixUcpBuilderPostgresExtensions
         services.TryAddSingleton(sp => new PostgresMigrator(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<ILogger<PostgresMigrator>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Hosting.IHostedService, PostgresMigrationService>());
         services.Replace(ServiceDescriptor.Singleton<IOrderStore, PostgresOrderStore>());
+        services.Replace(ServiceDescriptor.Singleton<IWebhookOutbox, PostgresWebhookOutbox>());
         services.Replace(ServiceDescriptor.Singleton<IAppInstanceStore, PostgresAppInstanceStore>());
         services.Replace(ServiceDescriptor.Singleton<IWebhookRegistrationStore, PostgresWebhookRegistrationStore>());
         services.Replace(ServiceDescriptor.Singleton<IApiKeyStore, PostgresApiKeyStore>());

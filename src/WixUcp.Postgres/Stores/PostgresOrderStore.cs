@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using WixUcp.Orders;
 using WixUcp.Postgres.Connection;
 using WixUcp.Storage;
+using WixUcp.Webhooks;
 
 namespace WixUcp.Postgres.Stores;
 
@@ -28,30 +29,60 @@ internal sealed class PostgresOrderStore(PostgresDatabase database) : IOrderStor
     public ValueTask<bool> TryCreateAsync(Order order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
+        return new(database.RunAsync(connection => InsertAsync(connection, null, order, cancellationToken), cancellationToken));
+    }
+
+    // With the PostgreSQL outbox, the order and its webhooks are one transaction: neither exists without the other.
+    public ValueTask<bool> TryCreateAsync(Order order, IReadOnlyList<WebhookDelivery> deliveries, IWebhookOutbox outbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(deliveries);
+        if (outbox is not PostgresWebhookOutbox)
+        {
+            return CreateThenEnqueueAsync(order, deliveries, outbox, cancellationToken);
+        }
+
         return new(database.RunAsync(
             async connection =>
             {
-                await using var command = new NpgsqlCommand(
-                    """
-                    INSERT INTO orders (tenant_id, id, checkout_id, platform_profile, created_at, version, record)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7)
-                    ON CONFLICT DO NOTHING
-                    """,
-                    connection)
-                {
-                    Parameters =
-                    {
-                        new() { Value = order.TenantId },
-                        new() { Value = order.Id },
-                        new() { Value = order.CheckoutId },
-                        new() { Value = (object?)order.PlatformProfile ?? DBNull.Value },
-                        new() { Value = order.CreatedAt.ToUniversalTime() },
-                        new() { Value = order.Version },
-                        new() { Value = Encoding.UTF8.GetString(UcpRecordSerializer.Serialize(order)), NpgsqlDbType = NpgsqlDbType.Json },
-                    },
-                };
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                var created = await InsertAsync(connection, transaction, order, cancellationToken).ConfigureAwait(false);
+                await PostgresWebhookOutbox.InsertAsync(connection, transaction, deliveries, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return created;
             },
             cancellationToken));
+    }
+
+    private async ValueTask<bool> CreateThenEnqueueAsync(Order order, IReadOnlyList<WebhookDelivery> deliveries, IWebhookOutbox outbox, CancellationToken cancellationToken)
+    {
+        var created = await TryCreateAsync(order, cancellationToken).ConfigureAwait(false);
+        await outbox.EnqueueAsync(deliveries, cancellationToken).ConfigureAwait(false);
+        return created;
+    }
+
+    private static async Task<bool> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Order order, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO orders (tenant_id, id, checkout_id, platform_profile, created_at, version, record)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT DO NOTHING
+            """,
+            connection,
+            transaction)
+        {
+            Parameters =
+            {
+                new() { Value = order.TenantId },
+                new() { Value = order.Id },
+                new() { Value = order.CheckoutId },
+                new() { Value = (object?)order.PlatformProfile ?? DBNull.Value },
+                new() { Value = order.CreatedAt.ToUniversalTime() },
+                new() { Value = order.Version },
+                new() { Value = Encoding.UTF8.GetString(UcpRecordSerializer.Serialize(order)), NpgsqlDbType = NpgsqlDbType.Json },
+            },
+        };
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 }

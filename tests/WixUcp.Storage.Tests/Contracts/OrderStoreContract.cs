@@ -46,7 +46,7 @@ public abstract class OrderStoreContract
         Assert.True(await store.TryCreateAsync(order with { TenantId = "t2" }, Ct));
     }
 
-    protected static Order Order(string id) => new()
+    internal static Order Order(string id) => new()
     {
         TenantId = "t1",
         Id = id,

@@ -90,3 +90,51 @@ public sealed class PostgresUnavailableTests
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+public sealed class InMemoryWebhookOutboxContract : WebhookOutboxContract
+{
+    private readonly WixUcp.Webhooks.InMemoryWebhookOutbox _outbox = new(Microsoft.Extensions.Options.Options.Create(new WixUcpOptions()));
+
+    protected override ValueTask<WixUcp.Webhooks.IWebhookOutbox> OutboxAsync() => ValueTask.FromResult<WixUcp.Webhooks.IWebhookOutbox>(_outbox);
+}
+
+public sealed class PostgresWebhookOutboxContract : WebhookOutboxContract, IAsyncDisposable
+{
+    private TestDatabase? _database;
+    private WixUcp.Postgres.Connection.PostgresDatabase? _connection;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_order_and_its_webhooks_are_written_in_one_transaction()
+    {
+        var outbox = (PostgresWebhookOutbox)await OutboxAsync();
+        var orders = new PostgresOrderStore(_connection!);
+        var order = OrderStoreContract.Order("ord_" + Guid.NewGuid().ToString("N"));
+        var delivery = Delivery(due: Now) with { OrderId = order.Id };
+
+        Assert.True(await ((IOrderStore)orders).TryCreateAsync(order, [delivery], outbox, Ct));
+        Assert.False(await ((IOrderStore)orders).TryCreateAsync(order, [delivery], outbox, Ct));   // a retried completion: nothing twice
+
+        Assert.NotNull(await orders.GetAsync(order.TenantId, order.Id, Ct));
+        Assert.Single(await outbox.ClaimDueAsync(Now, 100, TimeSpan.FromMinutes(1), Ct), d => d.OrderId == order.Id);
+    }
+
+    protected override async ValueTask<WixUcp.Webhooks.IWebhookOutbox> OutboxAsync()
+    {
+        _database ??= await TestDatabase.CreateAsync();
+        _connection ??= await _database.OpenMigratedAsync();
+        return new PostgresWebhookOutbox(_connection);
+    }
+}
