@@ -42,6 +42,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets what is left of <paramref name="scenario"/>'s script: it answers 204 from now on.</summary>
+    public void ClearScript(string scenario) => _scripts.TryRemove(scenario, out _);
+
     /// <summary>Waits (bounded) until <paramref name="scenario"/> has received <paramref name="count"/> requests.</summary>
     public async Task<IReadOnlyList<ReceivedWebhook>> WaitForAsync(string scenario, int count, TimeSpan? timeout = null)
     {
@@ -65,20 +68,17 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer);
-            self!.Received.Enqueue(new ReceivedWebhook(
+            var answer = self!._scripts.TryGetValue(scenario, out var script) && script.TryDequeue(out var next) ? next : (Status: 204, Delay: TimeSpan.Zero);
+            self.Received.Enqueue(new ReceivedWebhook(
                 scenario,
                 http.Request.Method,
                 http.Request.Host.Value!,
                 http.Request.Path.Value!,
                 http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
-                buffer.ToArray()));
-            if (self._scripts.TryGetValue(scenario, out var script) && script.TryDequeue(out var answer))
-            {
-                await Task.Delay(answer.Delay);
-                return Results.StatusCode(answer.Status);
-            }
-
-            return Results.NoContent();
+                buffer.ToArray(),
+                answer.Status));
+            await Task.Delay(answer.Delay);
+            return Results.StatusCode(answer.Status);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -90,7 +90,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 }
 
 /// <summary>One request as the receiver got it.</summary>
-public sealed record ReceivedWebhook(string Scenario, string Method, string Host, string Path, Dictionary<string, string> Headers, byte[] Body)
+public sealed record ReceivedWebhook(string Scenario, string Method, string Host, string Path, Dictionary<string, string> Headers, byte[] Body, int Answered)
 {
     public string? Header(string name) => Headers.GetValueOrDefault(name);
 

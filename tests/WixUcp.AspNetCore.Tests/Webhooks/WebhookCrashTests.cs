@@ -1,0 +1,123 @@
+using System.Net;
+using System.Security.Cryptography;
+using WixUcp.AspNetCore.Tests.Infrastructure;
+using WixUcp.Storage.Tests.Infrastructure;
+
+namespace WixUcp.AspNetCore.Tests.Webhooks;
+
+/// <summary>
+/// Deliveries survive a crash: the sample host, with its outbox in the real PostgreSQL, is killed (SIGKILL) while its
+/// order webhooks are still failing; a new process on the same database delivers each of them, and the receiver, which
+/// deduplicates by <c>Webhook-Id</c>, sees each order's event exactly once (at least once on the wire).
+/// </summary>
+public sealed class WebhookCrashTests : IAsyncLifetime
+{
+    private const int Orders = 3;
+    private readonly FakePlatform _platform = new();
+    private readonly string _database = "wixucp_hooks_" + Guid.NewGuid().ToString("N");
+    private WebhookReceiver? _receiver;
+    private string? _databaseUrl;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _platform.InitializeAsync();
+        _receiver = await WebhookReceiver.StartAsync();
+        _platform.OrderWebhookBase = _receiver.BaseUrl;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_databaseUrl is not null)
+        {
+            await TestPostgres.DropDatabaseAsync(_database);
+        }
+
+        if (_receiver is not null)
+        {
+            await _receiver.DisposeAsync();
+        }
+
+        await _platform.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Pending_deliveries_of_a_killed_process_are_delivered_by_the_next_one_exactly_once_per_order()
+    {
+        TestServices.DatabaseUrl();
+        _databaseUrl = await TestPostgres.CreateDatabaseAsync(_database);
+        var environment = new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = _databaseUrl,
+            ["UCP_AUTH_ENABLED"] = "false",
+            ["WixUcp__Encryption__CurrentKeyId"] = "k1",
+            ["WixUcp__Encryption__Keys__k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["WixUcp__PublicBaseUrl"] = "https://shop.test/",
+            ["WixUcp__Signing__PrivateKeyPem"] = UcpAppFactory.SigningKeyPem,
+            ["WixUcp__Auth__ApiKeyPepper"] = UcpAppFactory.ApiKeyPepper,
+            ["WixUcp__Negotiation__AllowInsecureLoopbackProfiles"] = "true",
+            ["Sample__ServeDemoPlatformProfile"] = "false",
+            ["WixUcp__Webhooks__AllowInsecureLoopbackTargets"] = "true",
+            ["WixUcp__Webhooks__InitialDelay"] = "00:00:00.200",
+            ["WixUcp__Webhooks__MaxDelay"] = "00:00:00.300",
+            ["WixUcp__Webhooks__PollInterval"] = "00:00:00.050",
+            ["WixUcp__Webhooks__ClaimLease"] = "00:00:02",
+            ["WixUcp__Webhooks__MaxAttempts"] = "1000",
+        };
+
+        // The receiver refuses everything until the crash.
+        _receiver!.Script("crash", [.. Enumerable.Repeat((500, TimeSpan.Zero), 10_000)]);
+        var first = await SampleHostProcess.StartAsync(environment);
+        var orders = new List<string>();
+        for (var i = 0; i < Orders; i++)
+        {
+            orders.Add(await PlaceOrderAsync(first));
+        }
+
+        await WaitUntilAsync(() => DistinctIds().Count == Orders);
+        first.Kill();
+        await first.DisposeAsync();
+
+        _receiver.ClearScript("crash");
+        await using var second = await SampleHostProcess.StartAsync(environment);
+        await WaitUntilAsync(() => DistinctIds().All(id => _receiver.For("crash").Any(r => r.Header("webhook-id") == id && r.Answered == 204)));
+
+        var received = _receiver.For("crash");
+        var delivered = received.Where(r => r.Answered == 204).GroupBy(r => r.Header("webhook-id")).ToList();
+        Assert.Equal(Orders, DistinctIds().Count);
+        Assert.Equal(Orders, delivered.Count);
+        Assert.Equal(orders.Order(StringComparer.Ordinal), delivered.Select(d => System.Text.Json.Nodes.JsonNode.Parse(d.First().Body)!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.True(received.Count > Orders);   // at least once on the wire: the refused attempts came first
+    }
+
+    private HashSet<string> DistinctIds() => [.. _receiver!.For("crash").Select(r => r.Header("webhook-id")!)];
+
+    private async Task<string> PlaceOrderAsync(SampleHostProcess host)
+    {
+        var created = await HostCalls.SendAsync(host, _platform, HttpMethod.Post, "/ucp/checkout-sessions", Checkouts.Create(), Agent);
+        var id = created.Json["id"]!.GetValue<string>();
+        var addressed = await HostCalls.SendAsync(host, _platform, HttpMethod.Put, $"/ucp/checkout-sessions/{id}",
+            Checkouts.Update(created.Json, """{"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"addr_ada_work"}]}}"""), Agent);
+        await HostCalls.SendAsync(host, _platform, HttpMethod.Put, $"/ucp/checkout-sessions/{id}",
+            Checkouts.Update(addressed.Json, """{"fulfillment":{"methods":[{"type":"shipping","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}"""), Agent);
+        var completed = await HostCalls.SendAsync(host, _platform, HttpMethod.Post, $"/ucp/checkout-sessions/{id}/complete", Checkouts.Complete(), Agent);
+        Assert.Equal((HttpStatusCode.OK, "completed"), (completed.Status, completed.Json["status"]!.GetValue<string>()));
+        return completed.Json["order"]!["id"]!.GetValue<string>();
+    }
+
+    private void Agent(HttpRequestMessage request)
+    {
+        request.Headers.Remove("UCP-Agent");
+        request.Headers.TryAddWithoutValidation("UCP-Agent", _platform.Agent("webhooks-crash"));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(condition(), "The condition was not met within 30 s.");
+    }
+}
