@@ -103,6 +103,7 @@ app.MapWixUcp();
 app.MapBuyerPages();   // the pages behind continue_url and the order permalink_url
 app.MapSampleTelemetry();   // /metrics (Prometheus text), on the management port when one is set
 app.MapUcpHealthChecks();   // /health/live, /health/ready, /health/status
+app.MapUcpSimulation();     // /testing/simulate-* and PUT /ucp/orders/{id}, only with WixUcp:Simulation:Secret
 if (app.Configuration.GetValue("Sample:ServeDemoPlatformProfile", false))
 {
     app.MapDemoPlatformProfile();

@@ -149,7 +149,8 @@ public static class WixUcpServiceCollectionExtensions
             sp.GetRequiredService<UcpSigningKeys>(),
             sp.GetRequiredService<IOptions<WixUcpOptions>>(),
             sp.GetRequiredService<ILogger<UcpOperations>>(),
-            sp.GetRequiredService<WixUcpMetrics>()));
+            sp.GetRequiredService<WixUcpMetrics>(),
+            sp.GetRequiredService<OrderWebhooks>()));
         return builder;
     }
 

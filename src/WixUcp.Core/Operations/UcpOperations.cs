@@ -18,6 +18,7 @@ using WixUcp.Signatures;
 using WixUcp.Storage;
 using WixUcp.Tenancy;
 using WixUcp.Versions;
+using WixUcp.Webhooks;
 
 namespace WixUcp.Operations;
 
@@ -46,6 +47,7 @@ public sealed partial class UcpOperations
     private readonly HybridCache _cache;
     private readonly UcpSigningKeys _signingKeys;
     private readonly WixUcpMetrics? _metrics;
+    private readonly OrderWebhooks? _orderWebhooks;
 
     internal UcpOperations(
         UcpNegotiator negotiator,
@@ -60,9 +62,11 @@ public sealed partial class UcpOperations
         UcpSigningKeys signingKeys,
         IOptions<WixUcpOptions> options,
         ILogger<UcpOperations> logger,
-        WixUcpMetrics? metrics = null)
+        WixUcpMetrics? metrics = null,
+        OrderWebhooks? orderWebhooks = null)
     {
         _metrics = metrics;
+        _orderWebhooks = orderWebhooks;
         _cache = cache;
         _signingKeys = signingKeys;
         _negotiator = negotiator;
@@ -195,6 +199,64 @@ public sealed partial class UcpOperations
                 : UcpOutcome.Of(UcpOutcomeKind.Resource, context.Codec.WriteOrder(order, context.Negotiation));
         },
         cancellationToken);
+
+    /// <summary>
+    /// Sandbox simulation of an order event (ship, deliver, refund), as a store would report it: the next revision is
+    /// recorded with its webhooks. The transport checks the simulation secret; the answer is the order.
+    /// </summary>
+    /// <param name="call">The call (tenant and base URL).</param>
+    /// <param name="orderId">The order.</param>
+    /// <param name="simulation">What happens to it.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns>The changed order, or 404 <c>not_found</c>.</returns>
+    public ValueTask<UcpOutcome> SimulateOrderAsync(UcpCall call, string orderId, OrderSimulation simulation, CancellationToken cancellationToken) =>
+        ChangeOrderAsync(call, orderId, "simulate_order", _ => (order, now) => OrderChanges.Simulate(order, simulation, now), cancellationToken);
+
+    /// <summary>
+    /// Sandbox simulation: replaces an order's fulfillment events and adjustments with those of the order snapshot in the
+    /// body (422 <c>invalid_order</c> naming the member when they are not valid), recorded with its webhooks.
+    /// </summary>
+    /// <param name="call">The call (body: an order snapshot).</param>
+    /// <param name="orderId">The order.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns>The changed order, or an error outcome.</returns>
+    public ValueTask<UcpOutcome> UpdateOrderAsync(UcpCall call, string orderId, CancellationToken cancellationToken) =>
+        ChangeOrderAsync(call, orderId, "update_order", codec =>
+        {
+            var history = codec.ReadOrderUpdate(call.Body.Span);
+            return (order, _) => order with { Events = history.Events ?? order.Events, Adjustments = history.Adjustments ?? order.Adjustments };
+        },
+        cancellationToken);
+
+    private async ValueTask<UcpOutcome> ChangeOrderAsync(
+        UcpCall call, string orderId, string operation, Func<IUcpCodec, Func<Order, DateTimeOffset, Order>> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var started = Stopwatch.GetTimestamp();
+        UcpOutcome outcome;
+        try
+        {
+            if (!call.Body.IsEmpty)
+            {
+                RequestGuard.Check(call.Body.Span, _options.Value.Limits);
+            }
+
+            var apply = change(_versions.Current.Codec);
+            var tenant = await _tenants.ResolveAsync(call, cancellationToken).ConfigureAwait(false);
+            UcpRequestContext.Current?.InstanceId = tenant.Id;
+            var order = await _orders.ChangeAsync(tenant, orderId, call.BaseUrl, apply, cancellationToken).ConfigureAwait(false);
+            outcome = order is null || _orderWebhooks is null
+                ? UcpOutcome.ProtocolError(404, "not_found", $"Order {orderId} was not found.")
+                : UcpOutcome.Of(UcpOutcomeKind.Resource, _orderWebhooks.Render(order));
+        }
+        catch (Exception ex) when (Failure(ex, call, null, cancellationToken) is { } failure)
+        {
+            outcome = failure;
+        }
+
+        _metrics?.OperationCompleted(operation, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));
+        return outcome;
+    }
 
     /// <summary>Search Catalog, one page at a time.</summary>
     /// <param name="call">The call.</param>
@@ -337,7 +399,7 @@ public sealed partial class UcpOperations
         {
             case UcpRequestException request:
                 var codec = context?.Codec ?? _versions.Current.Codec;
-                var status = request.Code == "unsupported_media_type" ? 415 : 400;
+                var status = request.Code == "unsupported_media_type" ? 415 : request.StatusCode;
                 return UcpOutcome.ProtocolError(status, request.Code, request.Message, request.WirePath ?? codec.RenderPath(request.Target));
             case NegotiationException negotiation:
                 return UcpOutcome.ProtocolError(negotiation.StatusCode, negotiation.Code, negotiation.Message, continueUrl: call.BaseUrl,

@@ -47,6 +47,9 @@ public sealed class WixUcpOptions
     /// <summary>Delivery of order webhooks.</summary>
     public WebhookOptions Webhooks { get; } = new();
 
+    /// <summary>Sandbox simulation of order events (off unless its secret is set).</summary>
+    public SimulationOptions Simulation { get; } = new();
+
     /// <summary>Largest request body accepted, in bytes; larger ones get 413.</summary>
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using WixUcp.Webhooks;
 
 namespace WixUcp.Orders;
 
@@ -14,5 +15,19 @@ internal sealed class InMemoryOrderStore : IOrderStore
     {
         ArgumentNullException.ThrowIfNull(order);
         return ValueTask.FromResult(_orders.TryAdd((order.TenantId, order.Id), order));
+    }
+
+    public async ValueTask<bool> TryUpdateAsync(Order order, long expectedVersion, IReadOnlyList<WebhookDelivery> deliveries, IWebhookOutbox outbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(outbox);
+        var key = (order.TenantId, order.Id);
+        if (!_orders.TryGetValue(key, out var stored) || stored.Version != expectedVersion || !_orders.TryUpdate(key, order, stored))
+        {
+            return false;
+        }
+
+        await outbox.EnqueueAsync(deliveries, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

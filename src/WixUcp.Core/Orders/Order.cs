@@ -32,6 +32,9 @@ public sealed record Order
     /// <summary>Fulfillment history, oldest first.</summary>
     public IReadOnlyList<FulfillmentEvent> Events { get; init; } = [];
 
+    /// <summary>Changes after the order (refunds, returns, cancellations), oldest first.</summary>
+    public IReadOnlyList<OrderAdjustment> Adjustments { get; init; } = [];
+
     /// <summary>Order totals in minor units, as on the checkout: one subtotal and one total; discounts negative.</summary>
     public required IReadOnlyList<Total> Totals { get; init; }
 

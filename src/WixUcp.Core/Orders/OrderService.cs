@@ -1,10 +1,22 @@
+using Microsoft.Extensions.Options;
 using WixUcp.Tenancy;
+using WixUcp.Webhooks;
 
 namespace WixUcp.Orders;
 
-/// <summary>Reads placed orders on behalf of the platform that placed them.</summary>
-internal sealed class OrderService(IOrderStore orders)
+/// <summary>
+/// Reads placed orders on behalf of the platform that placed them, and changes them through the one path that records
+/// the next revision and enqueues the webhooks announcing it, together.
+/// </summary>
+internal sealed class OrderService(
+    IOrderStore orders,
+    IWebhookOutbox? outbox = null,
+    OrderWebhooks? webhooks = null,
+    TimeProvider? time = null,
+    IOptions<WixUcpOptions>? options = null)
 {
+    private const int MaxChangeAttempts = 5;
+
     /// <summary>The order, or null when it does not exist or belongs to another platform (indistinguishable on purpose).</summary>
     public async ValueTask<Order?> GetAsync(UcpTenant tenant, string id, Uri platformProfile, CancellationToken cancellationToken)
     {
@@ -12,5 +24,37 @@ internal sealed class OrderService(IOrderStore orders)
         ArgumentNullException.ThrowIfNull(platformProfile);
         var order = await orders.GetAsync(tenant.Id, id, cancellationToken).ConfigureAwait(false);
         return order is not null && (order.PlatformProfile is null || order.PlatformProfile == platformProfile.AbsoluteUri) ? order : null;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the latest revision and stores the result as the next one, with its webhooks;
+    /// a concurrent change makes it read and apply again. Null when the order does not exist.
+    /// </summary>
+    public async ValueTask<Order?> ChangeAsync(UcpTenant tenant, string id, Uri businessBaseUrl, Func<Order, DateTimeOffset, Order> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(change);
+        if (outbox is null || webhooks is null)
+        {
+            throw new InvalidOperationException("Order changes need the webhook outbox: compose the service with AddWixUcp().");
+        }
+
+        for (var attempt = 0; attempt < MaxChangeAttempts; attempt++)
+        {
+            var current = await orders.GetAsync(tenant.Id, id, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return null;
+            }
+
+            var next = change(current, (time ?? TimeProvider.System).GetUtcNow()) with { Version = current.Version + 1 };
+            var baseUrl = options?.Value.PublicBaseUrl ?? businessBaseUrl;
+            if (await orders.TryUpdateAsync(next, current.Version, webhooks.For(next, baseUrl), outbox, cancellationToken).ConfigureAwait(false))
+            {
+                return next;
+            }
+        }
+
+        throw new Storage.StoreUnavailableException("The order kept changing under concurrent updates.") { Store = "orders" };
     }
 }

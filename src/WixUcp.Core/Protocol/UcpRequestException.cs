@@ -23,11 +23,12 @@ internal sealed class UcpRequestException : Exception
     {
     }
 
-    public UcpRequestException(string message, string? wirePath, string code = "invalid_request", Exception? innerException = null)
+    public UcpRequestException(string message, string? wirePath, string code = "invalid_request", Exception? innerException = null, int statusCode = 400)
         : base(message, innerException)
     {
         WirePath = wirePath;
         Code = code;
+        StatusCode = statusCode;
     }
 
     public UcpRequestException(string message, MessageTarget target, string code = "invalid_request")
@@ -39,6 +40,9 @@ internal sealed class UcpRequestException : Exception
 
     /// <summary>A UCP error code: <c>invalid_request</c> or <c>request_too_large</c>.</summary>
     public string Code { get; } = "invalid_request";
+
+    /// <summary>The HTTP status: 400, or 422 for a well-formed document whose content cannot be applied.</summary>
+    public int StatusCode { get; } = 400;
 
     /// <summary>JSONPath of the offending member, when a codec named it.</summary>
     public string? WirePath { get; }

@@ -35,6 +35,9 @@ internal interface IUcpCodec
 
     ProductInput ReadGetProduct(ReadOnlySpan<byte> body);
 
+    /// <summary>The fulfillment events and adjustments of an order snapshot (sandbox simulation); 422 when they are not valid.</summary>
+    OrderHistoryInput ReadOrderUpdate(ReadOnlySpan<byte> body);
+
     /// <summary>The JSONPath this version uses for a message target.</summary>
     string? RenderPath(MessageTarget? target);
 

@@ -9,4 +9,5 @@ internal static class RequestSchemaNames
     public const string SearchCatalog = "search_catalog";
     public const string LookupCatalog = "lookup_catalog";
     public const string GetProduct = "get_product";
+    public const string UpdateOrder = "update_order";
 }

@@ -22,19 +22,6 @@ internal sealed class OrderWebhooks(UcpVersionRegistry versions, TimeProvider ti
             return [];
         }
 
-        var version = order.ProtocolVersion is { } placedIn && versions.TryGet(placedIn, out var served) ? served! : versions.Current;
-        var negotiation = new NegotiationResult
-        {
-            Version = version.Version,
-            Platform = new PlatformProfile
-            {
-                Url = new Uri(order.PlatformProfile ?? target.AbsoluteUri),
-                Version = version.Version,
-                Capabilities = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal),
-            },
-            Capabilities = new Dictionary<string, string>(StringComparer.Ordinal) { [UcpCapabilities.Order] = version.Version },
-            IsCompatible = true,
-        };
         var now = time.GetUtcNow();
         return
         [
@@ -46,11 +33,31 @@ internal sealed class OrderWebhooks(UcpVersionRegistry versions, TimeProvider ti
                 OrderVersion = order.Version,
                 Target = target,
                 UcpAgent = $"profile=\"{businessBaseUrl.AbsoluteUri.TrimEnd('/')}/.well-known/ucp\"",
-                Body = version.Codec.WriteOrder(order, negotiation),
+                Body = Render(order),
                 CreatedAt = now,
                 NextAttemptAt = now,
             },
         ];
+    }
+
+    /// <summary>The order as its platform reads it: the full snapshot in the protocol version it was placed in.</summary>
+    public byte[] Render(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var version = order.ProtocolVersion is { } placedIn && versions.TryGet(placedIn, out var served) ? served! : versions.Current;
+        var negotiation = new NegotiationResult
+        {
+            Version = version.Version,
+            Platform = new PlatformProfile
+            {
+                Url = new Uri(order.PlatformProfile ?? order.PermalinkUrl.AbsoluteUri),
+                Version = version.Version,
+                Capabilities = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal),
+            },
+            Capabilities = new Dictionary<string, string>(StringComparer.Ordinal) { [UcpCapabilities.Order] = version.Version },
+            IsCompatible = true,
+        };
+        return version.Codec.WriteOrder(order, negotiation);
     }
 
     // A name-based UUID (RFC 9562 version 8) of tenant, order, revision and target.

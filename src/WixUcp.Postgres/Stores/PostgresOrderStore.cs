@@ -54,6 +54,49 @@ internal sealed class PostgresOrderStore(PostgresDatabase database) : IOrderStor
             cancellationToken));
     }
 
+    public ValueTask<bool> TryUpdateAsync(Order order, long expectedVersion, IReadOnlyList<WebhookDelivery> deliveries, IWebhookOutbox outbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(deliveries);
+        ArgumentNullException.ThrowIfNull(outbox);
+        var shared = outbox is PostgresWebhookOutbox;
+        return new(database.RunAsync(
+            async connection =>
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using var command = new NpgsqlCommand(
+                    "UPDATE orders SET version = $3, record = $4 WHERE tenant_id = $1 AND id = $2 AND version = $5", connection, transaction)
+                {
+                    Parameters =
+                    {
+                        new() { Value = order.TenantId },
+                        new() { Value = order.Id },
+                        new() { Value = order.Version },
+                        new() { Value = Encoding.UTF8.GetString(UcpRecordSerializer.Serialize(order)), NpgsqlDbType = NpgsqlDbType.Json },
+                        new() { Value = expectedVersion },
+                    },
+                };
+                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    return false;
+                }
+
+                if (shared)
+                {
+                    await PostgresWebhookOutbox.InsertAsync(connection, transaction, deliveries, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                if (!shared)
+                {
+                    await outbox.EnqueueAsync(deliveries, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            },
+            cancellationToken));
+    }
+
     private async ValueTask<bool> CreateThenEnqueueAsync(Order order, IReadOnlyList<WebhookDelivery> deliveries, IWebhookOutbox outbox, CancellationToken cancellationToken)
     {
         var created = await TryCreateAsync(order, cancellationToken).ConfigureAwait(false);

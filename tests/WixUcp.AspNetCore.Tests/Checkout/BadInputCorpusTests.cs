@@ -251,5 +251,8 @@ public sealed class BadInputCorpusTests(UcpFixture fixture) : IClassFixture<UcpF
 
         public async ValueTask<bool> TryCreateAsync(Order order, CancellationToken cancellationToken) =>
             counter.Record(await inner.TryCreateAsync(order, cancellationToken));
+
+        public async ValueTask<bool> TryUpdateAsync(Order order, long expectedVersion, IReadOnlyList<WixUcp.Webhooks.WebhookDelivery> deliveries, WixUcp.Webhooks.IWebhookOutbox outbox, CancellationToken cancellationToken) =>
+            counter.Record(await inner.TryUpdateAsync(order, expectedVersion, deliveries, outbox, cancellationToken));
     }
 }

@@ -17,8 +17,11 @@ public sealed class WebhookFixture() : UcpFixture(new Dictionary<string, string>
     ["WixUcp:Webhooks:MaxAttempts"] = "3",
     ["WixUcp:Webhooks:RequestTimeout"] = "00:00:01",
     ["WixUcp:Webhooks:AllowInsecureLoopbackTargets"] = "true",
+    ["WixUcp:Simulation:Secret"] = WebhookFixture.SimulationSecret,
 })
 {
+    public const string SimulationSecret = "simulation-secret-for-tests";
+
     public WebhookReceiver Receiver { get; private set; } = null!;
 
     public async Task<ValueTuple> StartAsync()
@@ -116,6 +119,105 @@ public sealed class OrderWebhookTests(WebhookFixture fixture) : IClassFixture<We
         Assert.Equal((deadLetter.Id, Convert.ToBase64String(all[0].Body)), (all[3].Header("webhook-id"), Convert.ToBase64String(all[3].Body)));
         Assert.Null(await EventuallyAsync(async () =>
             (await outbox.ListDeadLettersAsync(100, TestContext.Current.CancellationToken)).SingleOrDefault(d => d.OrderId == orderId), expectNull: true));
+    }
+
+    [Fact]
+    public async Task Simulated_shipping_delivery_and_refund_are_recorded_and_each_arrives_as_a_full_order()
+    {
+        var (_, orderId) = await PlaceOrderAsync("lifecycle");
+        var shipped = await SimulateAsync("shipping", orderId);
+        var delivered = await SimulateAsync("delivery", orderId);
+        var refunded = await SimulateAsync("refund", orderId);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (shipped.Status, delivered.Status, refunded.Status));
+        var hooks = await fixture.Receiver.WaitForAsync("lifecycle", 4);
+        Assert.Equal(4, hooks.Count);
+        Assert.Equal(4, hooks.Select(h => h.Header("webhook-id")).Distinct().Count());
+
+        var last = JsonNode.Parse(hooks.Last(h => JsonNode.Parse(h.Body)!["adjustments"] is not null).Body)!;
+        SchemaAssert.Valid(last, UcpDocumentKind.OrderResponse);
+        Assert.Equal(["shipped", "delivered"], last["fulfillment"]!["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()));
+        Assert.NotNull(last["fulfillment"]!["events"]![0]!["tracking_number"]);
+        Assert.All(last["line_items"]!.AsArray(), l => Assert.Equal("fulfilled", l!["status"]!.GetValue<string>()));
+        var refund = last["adjustments"]![0]!;
+        Assert.Equal(("refund", "completed"), (refund["type"]!.GetValue<string>(), refund["status"]!.GetValue<string>()));
+        Assert.Equal(-Checkouts.TotalOf(last, "total"), refund["totals"]![0]!["amount"]!.GetValue<long>());
+
+        // The platform reads the same order.
+        var read = await fixture.Client("webhooks-lifecycle").GetAsync($"/ucp/orders/{orderId}");
+        Assert.Equal(last["adjustments"]!.ToJsonString(), read.Json["adjustments"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Simulation_needs_its_secret_and_an_existing_order()
+    {
+        var (_, orderId) = await PlaceOrderAsync("secret");
+        var missing = await SimulateAsync("shipping", orderId, secret: null);
+        var wrong = await SimulateAsync("shipping", orderId, secret: "guess");
+        var unknown = await SimulateAsync("shipping", "ord_unknown");
+
+        Assert.Equal((HttpStatusCode.Forbidden, "forbidden"), (missing.Status, missing.Json["code"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.Status);
+        Assert.Equal((HttpStatusCode.NotFound, "not_found"), (unknown.Status, unknown.Json["code"]!.GetValue<string>()));
+        var read = await fixture.Client("webhooks-secret").GetAsync($"/ucp/orders/{orderId}");
+        Assert.Empty(read.Json["fulfillment"]!["events"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Put_replaces_the_history_with_a_valid_snapshot_and_refuses_an_invalid_one_with_422()
+    {
+        var (_, orderId) = await PlaceOrderAsync("put");
+        var order = (await fixture.Client("webhooks-put").GetAsync($"/ucp/orders/{orderId}")).Json;
+        var line = order["line_items"]![0]!["id"]!.GetValue<string>();
+        string Snapshot(string status, string occurredAt) => new JsonObject
+        {
+            ["id"] = orderId,
+            ["fulfillment"] = new JsonObject
+            {
+                ["events"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = "evt_carrier_1", ["occurred_at"] = "2026-11-30T10:00:00Z", ["type"] = "in_transit",
+                    ["line_items"] = new JsonArray(new JsonObject { ["id"] = line, ["quantity"] = 2 }),
+                    ["tracking_url"] = "https://carrier.example/t/1",
+                }),
+            },
+            ["adjustments"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "adj_1", ["type"] = "return", ["occurred_at"] = occurredAt, ["status"] = status,
+                ["line_items"] = new JsonArray(new JsonObject { ["id"] = line, ["quantity"] = -1 }),
+            }),
+        }.ToJsonString();
+
+        var badStatus = await PutAsync(orderId, Snapshot("done", "2026-11-30T11:00:00Z"));
+        var badDate = await PutAsync(orderId, Snapshot("pending", "yesterday"));
+        var unchanged = (await fixture.Client("webhooks-put").GetAsync($"/ucp/orders/{orderId}")).Json;
+        var good = await PutAsync(orderId, Snapshot("pending", "2026-11-30T11:00:00Z"));
+
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "invalid_order", "$.adjustments[0].status"), (badStatus.Status, badStatus.Json["code"]!.GetValue<string>(), badStatus.Json["path"]!.GetValue<string>()));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "$.adjustments[0].occurred_at"), (badDate.Status, badDate.Json["path"]!.GetValue<string>()));
+        Assert.Null(unchanged["adjustments"]);
+        Assert.Equal(HttpStatusCode.OK, good.Status);
+        Assert.Equal(("in_transit", -1), (good.Json["fulfillment"]!["events"]![0]!["type"]!.GetValue<string>(), good.Json["adjustments"]![0]!["line_items"]![0]!["quantity"]!.GetValue<int>()));
+        SchemaAssert.Valid(good.Json, UcpDocumentKind.OrderResponse);
+        Assert.Equal(2, (await fixture.Receiver.WaitForAsync("put", 2)).Count);   // placed, then the replaced history
+    }
+
+    private async Task<UcpResponse> SimulateAsync(string what, string orderId, string? secret = WebhookFixture.SimulationSecret)
+    {
+        using var http = fixture.App.CreateClient();
+        if (secret is not null)
+        {
+            http.DefaultRequestHeaders.TryAddWithoutValidation("Simulation-Secret", secret);
+        }
+
+        return await new UcpClient(http, "").PostAsync($"/testing/simulate-{what}/{orderId}", body: null, idempotencyKey: null);
+    }
+
+    private async Task<UcpResponse> PutAsync(string orderId, string body)
+    {
+        using var http = fixture.App.CreateClient();
+        http.DefaultRequestHeaders.TryAddWithoutValidation("Simulation-Secret", WebhookFixture.SimulationSecret);
+        return await new UcpClient(http, "").PutAsync($"/ucp/orders/{orderId}", body, idempotencyKey: null);
     }
 
     private async Task<(string CheckoutId, string OrderId)> PlaceOrderAsync(string scenario)

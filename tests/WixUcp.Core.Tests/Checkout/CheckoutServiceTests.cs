@@ -941,6 +941,9 @@ public sealed class CheckoutServiceTests
 
         public ValueTask<Order?> GetAsync(string tenantId, string id, CancellationToken cancellationToken) => _inner.GetAsync(tenantId, id, cancellationToken);
 
+        public ValueTask<bool> TryUpdateAsync(Order order, long expectedVersion, IReadOnlyList<WixUcp.Webhooks.WebhookDelivery> deliveries, WixUcp.Webhooks.IWebhookOutbox outbox, CancellationToken cancellationToken) =>
+            _inner.TryUpdateAsync(order, expectedVersion, deliveries, outbox, cancellationToken);
+
         public async ValueTask<bool> TryCreateAsync(Order order, CancellationToken cancellationToken)
         {
             var created = await _inner.TryCreateAsync(order, cancellationToken);

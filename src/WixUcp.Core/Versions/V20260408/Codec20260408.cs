@@ -29,6 +29,7 @@ internal sealed partial class Codec20260408 : IUcpCodec
             [RequestSchemaNames.SearchCatalog] = Schema(RequestSchemaNames.SearchCatalog, Json.SearchRequestDto, RequestOperation.Any),
             [RequestSchemaNames.LookupCatalog] = Schema(RequestSchemaNames.LookupCatalog, Json.LookupRequestDto, RequestOperation.Any),
             [RequestSchemaNames.GetProduct] = Schema(RequestSchemaNames.GetProduct, Json.GetProductRequestDto, RequestOperation.Any),
+            [RequestSchemaNames.UpdateOrder] = Schema(RequestSchemaNames.UpdateOrder, Json.OrderUpdateRequestDto, RequestOperation.Any),
         }.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

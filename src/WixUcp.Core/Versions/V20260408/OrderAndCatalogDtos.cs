@@ -13,6 +13,17 @@ internal sealed class OrderDto
     public OrderFulfillmentDto Fulfillment { get; set; } = new();
     public string Currency { get; set; } = "";
     public List<TotalDto> Totals { get; set; } = [];
+    public List<AdjustmentDto>? Adjustments { get; set; }
+}
+
+internal sealed class AdjustmentDto
+{
+    public string Id { get; set; } = "";
+    public string Type { get; set; } = "";
+    public string OccurredAt { get; set; } = "";
+    public string Status { get; set; } = "";
+    public List<LineQuantityDto>? LineItems { get; set; }
+    public List<TotalDto>? Totals { get; set; }
 }
 
 internal sealed class OrderLineItemDto

@@ -201,3 +201,83 @@ internal sealed class GetProductRequestDto
     public List<SelectedOptionDto>? Selected { get; set; }
     public List<string>? Preferences { get; set; }
 }
+
+// PUT /ucp/orders/{id} (sandbox simulation): the order snapshot's fulfillment events and adjustments replace the stored ones.
+internal sealed class OrderUpdateRequestDto
+{
+    public OrderFulfillmentRequestDto? Fulfillment { get; set; }
+
+    public List<AdjustmentRequestDto>? Adjustments { get; set; }
+}
+
+internal sealed class OrderFulfillmentRequestDto
+{
+    public List<FulfillmentEventRequestDto>? Events { get; set; }
+}
+
+internal sealed class FulfillmentEventRequestDto
+{
+    [RequestPresence(RequestPresence.Required)]
+    [MinLength(1)]
+    public string? Id { get; set; }
+
+    [RequestPresence(RequestPresence.Required)]
+    public string? OccurredAt { get; set; }
+
+    [RequestPresence(RequestPresence.Required)]
+    [MinLength(1)]
+    public string? Type { get; set; }
+
+    [RequestPresence(RequestPresence.Required)]
+    public List<LineQuantityRequestDto>? LineItems { get; set; }
+
+    public string? TrackingNumber { get; set; }
+
+    public string? TrackingUrl { get; set; }
+
+    public string? Carrier { get; set; }
+
+    public string? Description { get; set; }
+}
+
+internal sealed class AdjustmentRequestDto
+{
+    [RequestPresence(RequestPresence.Required)]
+    [MinLength(1)]
+    public string? Id { get; set; }
+
+    [RequestPresence(RequestPresence.Required)]
+    [MinLength(1)]
+    public string? Type { get; set; }
+
+    [RequestPresence(RequestPresence.Required)]
+    public string? OccurredAt { get; set; }
+
+    [RequestPresence(RequestPresence.Required)]
+    [AllowedValues("pending", "completed", "failed")]
+    public string? Status { get; set; }
+
+    public List<LineQuantityRequestDto>? LineItems { get; set; }
+
+    public List<TotalRequestDto>? Totals { get; set; }
+}
+
+internal sealed class LineQuantityRequestDto
+{
+    [RequestPresence(RequestPresence.Required)]
+    public string? Id { get; set; }
+
+    [RequestPresence(RequestPresence.Required)]
+    public int? Quantity { get; set; }
+}
+
+internal sealed class TotalRequestDto
+{
+    [RequestPresence(RequestPresence.Required)]
+    public string? Type { get; set; }
+
+    [RequestPresence(RequestPresence.Required)]
+    public long? Amount { get; set; }
+
+    public string? DisplayText { get; set; }
+}

@@ -18,6 +18,7 @@ namespace WixUcp.Versions.V20260408;
 [JsonSerializable(typeof(SearchRequestDto))]
 [JsonSerializable(typeof(LookupRequestDto))]
 [JsonSerializable(typeof(GetProductRequestDto))]
+[JsonSerializable(typeof(OrderUpdateRequestDto))]
 [JsonSerializable(typeof(SearchResponseDto))]
 [JsonSerializable(typeof(LookupResponseDto))]
 [JsonSerializable(typeof(GetProductResponseDto))]
