@@ -14,10 +14,13 @@ public sealed class MetricsTests : IAsyncLifetime
     private static readonly TimeSpan SessionLifetime = TimeSpan.FromSeconds(4);
     private readonly FakePlatform _platform = new();
     private SampleHostProcess? _host;
+    private WebhookReceiver? _receiver;
 
     public async ValueTask InitializeAsync()
     {
         await _platform.InitializeAsync();
+        _receiver = await WebhookReceiver.StartAsync();
+        _platform.OrderWebhookBase = _receiver.BaseUrl;
         _host = await SampleHostProcess.StartAsync(Environment(("UCP_AUTH_ENABLED", "false")));
     }
 
@@ -26,6 +29,11 @@ public sealed class MetricsTests : IAsyncLifetime
         if (_host is not null)
         {
             await _host.DisposeAsync();
+        }
+
+        if (_receiver is not null)
+        {
+            await _receiver.DisposeAsync();
         }
 
         await _platform.DisposeAsync();
@@ -74,7 +82,8 @@ public sealed class MetricsTests : IAsyncLifetime
     {
         using var client = _host!.Client();
         await RunFlowAsync();
-        var scraped = await EventuallyAsync(client, "wixucp_health_status");
+        await _receiver!.WaitForAsync("metrics", 1);
+        var scraped = await EventuallyAsync(client, "wixucp_health_status", "wixucp_webhook_attempts_seconds_count");
 
         var deploy = Path.Combine(SharedData.RepositoryRoot()!.FullName, "deploy");
         var dashboard = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(deploy, "grafana", "wixucp-dashboard.json"), TestContext.Current.CancellationToken))!;
@@ -156,12 +165,12 @@ public sealed class MetricsTests : IAsyncLifetime
     }
 
     // The readiness gauge appears once the health checks have been published (a second after start).
-    private static async Task<PrometheusText> EventuallyAsync(HttpClient client, string name)
+    private static async Task<PrometheusText> EventuallyAsync(HttpClient client, params string[] names)
     {
         for (var attempt = 0; ; attempt++)
         {
             var scraped = await PrometheusText.ScrapeAsync(client);
-            if (scraped.Names.Contains(name) || attempt == 40)
+            if (names.All(scraped.Names.Contains) || attempt == 40)
             {
                 return scraped;
             }
@@ -185,6 +194,8 @@ public sealed class MetricsTests : IAsyncLifetime
             ["UCP_RATE_LIMIT_ENABLED"] = "true",
             ["WixUcp__RateLimits__Catalog"] = "1",
             ["WixUcp__RateLimits__Checkout"] = "1000",
+            ["WixUcp__Webhooks__AllowInsecureLoopbackTargets"] = "true",
+            ["WixUcp__Webhooks__PollInterval"] = "00:00:00.050",
         };
         foreach (var (key, value) in extra)
         {
@@ -194,5 +205,6 @@ public sealed class MetricsTests : IAsyncLifetime
         return environment;
     }
 
-    private Task<HostResponse> SendAsync(HttpMethod method, string path, string? body) => HostCalls.SendAsync(_host!, _platform, method, path, body);
+    // The platform's profile names a webhook receiver, so the flow's order is announced there too.
+    private Task<HostResponse> SendAsync(HttpMethod method, string path, string? body) => HostCalls.SendAsync(_host!, _platform, method, path, body, profile: "webhooks-metrics");
 }

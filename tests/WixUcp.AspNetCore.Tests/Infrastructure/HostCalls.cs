@@ -9,11 +9,11 @@ namespace WixUcp.AspNetCore.Tests.Infrastructure;
 internal static class HostCalls
 {
     public static async Task<HostResponse> SendAsync(
-        SampleHostProcess host, FakePlatform platform, HttpMethod method, string path, string? body, Action<HttpRequestMessage>? headers = null)
+        SampleHostProcess host, FakePlatform platform, HttpMethod method, string path, string? body, Action<HttpRequestMessage>? headers = null, string profile = FakePlatform.AllCapabilities)
     {
         using var client = host.Client();
         using var request = new HttpRequestMessage(method, path);
-        request.Headers.TryAddWithoutValidation("UCP-Agent", platform.Agent());
+        request.Headers.TryAddWithoutValidation("UCP-Agent", platform.Agent(profile));
         headers?.Invoke(request);
         if (method != HttpMethod.Get)
         {
