@@ -6,9 +6,10 @@ using WixUcp.Sandbox;
 using WixUcp.SampleHost;
 using WixUcp.Signatures;
 
-// `keys create|list|revoke` manages API keys instead of serving; its arguments are not configuration.
-var keysCommand = args is ["keys", ..];
-var builder = WebApplication.CreateBuilder(keysCommand ? [] : args);
+// `keys create|list|revoke` and `webhooks dead-letters|replay` manage the durable stores instead of serving; their
+// arguments are not configuration.
+var command = args is ["keys" or "webhooks", ..] ? args[0] : null;
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 // JSON logs on stdout, one object per line with the request's id, tenant and platform; LOG_LEVEL (ERROR, WARN, INFO,
 // DEBUG, or a .NET level name) sets the minimum level.
@@ -84,9 +85,11 @@ if (!string.IsNullOrWhiteSpace(databaseUrl))
 }
 
 var app = builder.Build();
-if (keysCommand)
+if (command is not null)
 {
-    return await KeysCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
+    return command == "keys"
+        ? await KeysCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None)
+        : await WebhooksCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
 }
 
 // X-Forwarded-* only from the proxies listed in ForwardedHeaders:KnownProxies / KnownNetworks: first, so the client

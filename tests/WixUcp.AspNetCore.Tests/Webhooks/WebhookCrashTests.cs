@@ -15,6 +15,7 @@ public sealed class WebhookCrashTests : IAsyncLifetime
     private const int Orders = 3;
     private readonly FakePlatform _platform = new();
     private readonly string _database = "wixucp_hooks_" + Guid.NewGuid().ToString("N");
+    private readonly string _encryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private WebhookReceiver? _receiver;
     private string? _databaseUrl;
 
@@ -45,24 +46,7 @@ public sealed class WebhookCrashTests : IAsyncLifetime
     {
         TestServices.DatabaseUrl();
         _databaseUrl = await TestPostgres.CreateDatabaseAsync(_database);
-        var environment = new Dictionary<string, string>
-        {
-            ["DATABASE_URL"] = _databaseUrl,
-            ["UCP_AUTH_ENABLED"] = "false",
-            ["WixUcp__Encryption__CurrentKeyId"] = "k1",
-            ["WixUcp__Encryption__Keys__k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["WixUcp__PublicBaseUrl"] = "https://shop.test/",
-            ["WixUcp__Signing__PrivateKeyPem"] = UcpAppFactory.SigningKeyPem,
-            ["WixUcp__Auth__ApiKeyPepper"] = UcpAppFactory.ApiKeyPepper,
-            ["WixUcp__Negotiation__AllowInsecureLoopbackProfiles"] = "true",
-            ["Sample__ServeDemoPlatformProfile"] = "false",
-            ["WixUcp__Webhooks__AllowInsecureLoopbackTargets"] = "true",
-            ["WixUcp__Webhooks__InitialDelay"] = "00:00:00.200",
-            ["WixUcp__Webhooks__MaxDelay"] = "00:00:00.300",
-            ["WixUcp__Webhooks__PollInterval"] = "00:00:00.050",
-            ["WixUcp__Webhooks__ClaimLease"] = "00:00:02",
-            ["WixUcp__Webhooks__MaxAttempts"] = "1000",
-        };
+        var environment = Environment(maxAttempts: 1000);
 
         // The receiver refuses everything until the crash.
         _receiver!.Script("crash", [.. Enumerable.Repeat((500, TimeSpan.Zero), 10_000)]);
@@ -88,6 +72,58 @@ public sealed class WebhookCrashTests : IAsyncLifetime
         Assert.Equal(orders.Order(StringComparer.Ordinal), delivered.Select(d => System.Text.Json.Nodes.JsonNode.Parse(d.First().Body)!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.True(received.Count > Orders);   // at least once on the wire: the refused attempts came first
     }
+
+    [Fact]
+    public async Task An_operator_lists_dead_letters_and_replays_one_with_the_sample_host_verbs()
+    {
+        TestServices.DatabaseUrl();
+        _databaseUrl = await TestPostgres.CreateDatabaseAsync(_database);
+        var environment = Environment(maxAttempts: 2);
+        _receiver!.Script("crash", (500, TimeSpan.Zero), (500, TimeSpan.Zero));
+        await using var host = await SampleHostProcess.StartAsync(environment);
+        var orderId = await PlaceOrderAsync(host);
+        await WaitUntilAsync(() => _receiver.For("crash").Count == 2);
+
+        string? id = null;
+        for (var attempt = 0; attempt < 100 && id is null; attempt++)
+        {
+            var (code, output, _) = await SampleHostProcess.RunCommandAsync(environment, "webhooks", "dead-letters");
+            Assert.Equal(0, code);
+            id = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).FirstOrDefault(f => f.Length > 1 && f[1] == orderId)?[0];
+            if (id is null)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
+
+        Assert.NotNull(id);
+        var replay = await SampleHostProcess.RunCommandAsync(environment, "webhooks", "replay", id);
+        var unknown = await SampleHostProcess.RunCommandAsync(environment, "webhooks", "replay", "not-a-webhook");
+
+        Assert.Equal(0, replay.ExitCode);
+        Assert.Equal(1, unknown.ExitCode);
+        await WaitUntilAsync(() => _receiver.For("crash").Any(r => r.Answered == 204 && r.Header("webhook-id") == id));
+        Assert.Single(_receiver.For("crash").Select(r => r.Header("webhook-id")).Distinct());
+    }
+
+    private Dictionary<string, string> Environment(int maxAttempts) => new()
+    {
+        ["DATABASE_URL"] = _databaseUrl!,
+        ["UCP_AUTH_ENABLED"] = "false",
+        ["WixUcp__Encryption__CurrentKeyId"] = "k1",
+        ["WixUcp__Encryption__Keys__k1"] = _encryptionKey,
+        ["WixUcp__PublicBaseUrl"] = "https://shop.test/",
+        ["WixUcp__Signing__PrivateKeyPem"] = UcpAppFactory.SigningKeyPem,
+        ["WixUcp__Auth__ApiKeyPepper"] = UcpAppFactory.ApiKeyPepper,
+        ["WixUcp__Negotiation__AllowInsecureLoopbackProfiles"] = "true",
+        ["Sample__ServeDemoPlatformProfile"] = "false",
+        ["WixUcp__Webhooks__AllowInsecureLoopbackTargets"] = "true",
+        ["WixUcp__Webhooks__InitialDelay"] = "00:00:00.200",
+        ["WixUcp__Webhooks__MaxDelay"] = "00:00:00.300",
+        ["WixUcp__Webhooks__PollInterval"] = "00:00:00.050",
+        ["WixUcp__Webhooks__ClaimLease"] = "00:00:02",
+        ["WixUcp__Webhooks__MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private HashSet<string> DistinctIds() => [.. _receiver!.For("crash").Select(r => r.Header("webhook-id")!)];
 
