@@ -104,7 +104,7 @@ public static class WixUcpEndpointRouteBuilderExtensions
             var policy = permission switch
             {
                 UcpPermissions.ProductsRead => UcpRateLimitPolicies.Catalog,
-                UcpPermissions.OrdersRead => UcpRateLimitPolicies.Orders,
+                UcpPermissions.OrdersRead or UcpPermissions.OrdersWebhooks => UcpRateLimitPolicies.Orders,
                 _ => UcpRateLimitPolicies.Checkout,
             };
             return Limit(authEnabled ? endpoint.RequireAuthorization(UcpAuthenticationDefaults.PolicyFor(permission)) : endpoint, policy);
@@ -134,6 +134,12 @@ public static class WixUcpEndpointRouteBuilderExtensions
             InvokeAsync(http, Body.Opaque, (ops, call, ct) => ops.CancelCheckoutAsync(call, id, ct), personal: true)), UcpPermissions.CheckoutWrite).WithName("WixUcp.CancelCheckout");
         Permit(shopping.MapGet("/orders/{id}", (HttpContext http, string id) =>
             InvokeAsync(http, Body.None, (ops, call, ct) => ops.GetOrderAsync(call, id, ct), personal: true)), UcpPermissions.OrdersRead).WithName("WixUcp.GetOrder");
+        Permit(shopping.MapPost("/webhooks", Handler(http =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CreateWebhookRegistrationAsync(call, ct), personal: true))), UcpPermissions.OrdersWebhooks).WithName("WixUcp.CreateWebhook");
+        Permit(shopping.MapGet("/webhooks", Handler(http =>
+            InvokeAsync(http, Body.None, (ops, call, ct) => ops.ListWebhookRegistrationsAsync(call, ct), personal: true))), UcpPermissions.OrdersWebhooks).WithName("WixUcp.ListWebhooks");
+        Permit(shopping.MapDelete("/webhooks/{id}", (HttpContext http, string id) =>
+            InvokeAsync(http, Body.None, (ops, call, ct) => ops.DeleteWebhookRegistrationAsync(call, id, ct), personal: true)), UcpPermissions.OrdersWebhooks).WithName("WixUcp.DeleteWebhook");
         Permit(shopping.MapPost("/catalog/search", Handler(http =>
             InvokeAsync(http, Body.Json, (ops, call, ct) => ops.SearchCatalogAsync(call, ct)))), UcpPermissions.ProductsRead).WithName("WixUcp.SearchCatalog");
         Permit(shopping.MapPost("/catalog/lookup", Handler(http =>
@@ -154,6 +160,8 @@ public static class WixUcpEndpointRouteBuilderExtensions
         (["checkout-sessions", "*", "complete"], ["POST"]),
         (["checkout-sessions", "*", "cancel"], ["POST"]),
         (["orders", "*"], ["GET"]),
+        (["webhooks"], ["GET", "POST"]),
+        (["webhooks", "*"], ["DELETE"]),
         (["catalog", "search"], ["POST"]),
         (["catalog", "lookup"], ["POST"]),
         (["catalog", "product"], ["POST"]),

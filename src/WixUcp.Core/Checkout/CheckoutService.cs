@@ -260,7 +260,7 @@ internal sealed partial class CheckoutService(
             Session = completed,
             ExpectedVersion = claimed.Version,
             Order = order,
-            Deliveries = orderWebhooks?.For(order, context.BaseUrl) ?? [],
+            Deliveries = orderWebhooks is null ? [] : await orderWebhooks.ForAsync(order, context.BaseUrl, cancellationToken).ConfigureAwait(false),
         };
         if (!await completions.TryCommitAsync(commit, cancellationToken).ConfigureAwait(false))
         {

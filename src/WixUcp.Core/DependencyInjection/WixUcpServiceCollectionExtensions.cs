@@ -61,6 +61,7 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddSingleton<IRateLimiter, InMemoryRateLimiter>();
         services.TryAddSingleton<IWebhookOutbox, InMemoryWebhookOutbox>();
         services.TryAddSingleton<OrderWebhooks>();
+        services.TryAddSingleton<WebhookRegistrations>();
         services.TryAddSingleton(sp => new IncomingWebhookVerifier(sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient(WebhookDispatcher.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
@@ -151,7 +152,8 @@ public static class WixUcpServiceCollectionExtensions
             sp.GetRequiredService<IOptions<WixUcpOptions>>(),
             sp.GetRequiredService<ILogger<UcpOperations>>(),
             sp.GetRequiredService<WixUcpMetrics>(),
-            sp.GetRequiredService<OrderWebhooks>()));
+            sp.GetRequiredService<OrderWebhooks>(),
+            sp.GetRequiredService<WebhookRegistrations>()));
         return builder;
     }
 

@@ -48,6 +48,7 @@ public sealed partial class UcpOperations
     private readonly UcpSigningKeys _signingKeys;
     private readonly WixUcpMetrics? _metrics;
     private readonly OrderWebhooks? _orderWebhooks;
+    private readonly WebhookRegistrations? _webhookRegistrations;
 
     internal UcpOperations(
         UcpNegotiator negotiator,
@@ -63,10 +64,12 @@ public sealed partial class UcpOperations
         IOptions<WixUcpOptions> options,
         ILogger<UcpOperations> logger,
         WixUcpMetrics? metrics = null,
-        OrderWebhooks? orderWebhooks = null)
+        OrderWebhooks? orderWebhooks = null,
+        WebhookRegistrations? webhookRegistrations = null)
     {
         _metrics = metrics;
         _orderWebhooks = orderWebhooks;
+        _webhookRegistrations = webhookRegistrations;
         _cache = cache;
         _signingKeys = signingKeys;
         _negotiator = negotiator;
@@ -248,6 +251,70 @@ public sealed partial class UcpOperations
             outcome = order is null || _orderWebhooks is null
                 ? UcpOutcome.ProtocolError(404, "not_found", $"Order {orderId} was not found.")
                 : UcpOutcome.Of(UcpOutcomeKind.Resource, _orderWebhooks.Render(order));
+        }
+        catch (Exception ex) when (Failure(ex, call, null, cancellationToken) is { } failure)
+        {
+            outcome = failure;
+        }
+
+        _metrics?.OperationCompleted(operation, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));
+        return outcome;
+    }
+
+    /// <summary>Registers a webhook receiver for the calling platform's orders of this store; answers its secret, once.</summary>
+    /// <param name="call">The call (body: <c>{"url", "events"?}</c>; <c>UCP-Agent</c> names the platform).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>201 with the registration and its secret, or an error outcome.</returns>
+    public ValueTask<UcpOutcome> CreateWebhookRegistrationAsync(UcpCall call, CancellationToken cancellationToken) =>
+        RegistrationsAsync(call, "create_webhook", async (registrations, tenant, platform, ct) =>
+            UcpOutcome.Of(UcpOutcomeKind.Created, await registrations.CreateAsync(tenant, platform, call.Body, ct).ConfigureAwait(false)), cancellationToken);
+
+    /// <summary>Lists the calling platform's webhook registrations with this store (without their secrets).</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The registrations.</returns>
+    public ValueTask<UcpOutcome> ListWebhookRegistrationsAsync(UcpCall call, CancellationToken cancellationToken) =>
+        RegistrationsAsync(call, "list_webhooks", async (registrations, tenant, platform, ct) =>
+            UcpOutcome.Of(UcpOutcomeKind.Resource, await registrations.ListAsync(tenant, platform, ct).ConfigureAwait(false)), cancellationToken);
+
+    /// <summary>Deletes one of the calling platform's webhook registrations (404 for any other id).</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="id">The registration id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>200 with the id, or 404 <c>not_found</c>.</returns>
+    public ValueTask<UcpOutcome> DeleteWebhookRegistrationAsync(UcpCall call, string id, CancellationToken cancellationToken) =>
+        RegistrationsAsync(call, "delete_webhook", async (registrations, tenant, platform, ct) =>
+            await registrations.DeleteAsync(tenant, platform, id, ct).ConfigureAwait(false)
+                ? UcpOutcome.Of(UcpOutcomeKind.Resource, System.Text.Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\",\"deleted\":true}}"))
+                : UcpOutcome.ProtocolError(404, "not_found", $"No webhook registration {id} of this platform was found."),
+            cancellationToken);
+
+    // Registrations belong to the platform profile in UCP-Agent (which authentication already bound to the caller);
+    // the profile is not fetched.
+    private async ValueTask<UcpOutcome> RegistrationsAsync(
+        UcpCall call, string operation, Func<WebhookRegistrations, UcpTenant, Uri, CancellationToken, ValueTask<UcpOutcome>> run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var started = Stopwatch.GetTimestamp();
+        UcpOutcome outcome;
+        try
+        {
+            if (!call.Body.IsEmpty)
+            {
+                RequestGuard.Check(call.Body.Span, _options.Value.Limits);
+            }
+
+            var platform = UcpNegotiator.ParseAgentHeader(call.UcpAgent, _options.Value.Negotiation.AllowInsecureLoopbackProfiles);
+            if (call.Caller?.HasClaim(c => c.Type == UcpClaimTypes.Platform) == true && !UcpIdentity.MayPresent(call.Caller, platform))
+            {
+                return UcpOutcome.ProtocolError(403, "profile_not_trusted", "These credentials may not act for the profile named in UCP-Agent.");
+            }
+
+            var tenant = await _tenants.ResolveAsync(call, cancellationToken).ConfigureAwait(false);
+            UcpRequestContext.Current?.InstanceId = tenant.Id;
+            outcome = _webhookRegistrations is null
+                ? UcpOutcome.ProtocolError(404, "not_found", "Webhook registrations are not available.")
+                : await run(_webhookRegistrations, tenant, platform, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (Failure(ex, call, null, cancellationToken) is { } failure)
         {

@@ -49,7 +49,8 @@ internal sealed class OrderService(
 
             var next = change(current, (time ?? TimeProvider.System).GetUtcNow()) with { Version = current.Version + 1 };
             var baseUrl = options?.Value.PublicBaseUrl ?? businessBaseUrl;
-            if (await orders.TryUpdateAsync(next, current.Version, webhooks.For(next, baseUrl), outbox, cancellationToken).ConfigureAwait(false))
+            var deliveries = await webhooks.ForAsync(next, baseUrl, cancellationToken).ConfigureAwait(false);
+            if (await orders.TryUpdateAsync(next, current.Version, deliveries, outbox, cancellationToken).ConfigureAwait(false))
             {
                 return next;
             }

@@ -12,32 +12,49 @@ namespace WixUcp.Webhooks;
 /// the platform placed it in, to the platform's <c>webhook_url</c>. Ids derive from the order revision and the target,
 /// so the same snapshot enqueued twice (a retried completion) is one delivery.
 /// </summary>
-internal sealed class OrderWebhooks(UcpVersionRegistry versions, TimeProvider time)
+internal sealed class OrderWebhooks(UcpVersionRegistry versions, TimeProvider time, IWebhookRegistrationStore? registrations = null)
 {
-    public IReadOnlyList<WebhookDelivery> For(Order order, Uri businessBaseUrl)
+    /// <summary>
+    /// One delivery per receiver of this order revision: the platform profile's <c>webhook_url</c>, and every webhook
+    /// registration of the same platform and store that asked for the event (those are also HMAC-signed with their secret).
+    /// </summary>
+    public async ValueTask<IReadOnlyList<WebhookDelivery>> ForAsync(Order order, Uri businessBaseUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if (order.WebhookUrl is not { } target)
+        var targets = new List<(Uri Target, string? RegistrationId)>();
+        if (order.WebhookUrl is { } profileTarget)
+        {
+            targets.Add((profileTarget, null));
+        }
+
+        if (registrations is not null && order.PlatformProfile is { } platform)
+        {
+            var wanted = order.Version == 1 ? WebhookEvents.OrderCreated : WebhookEvents.OrderUpdated;
+            targets.AddRange((await registrations.ListAsync(order.TenantId, cancellationToken).ConfigureAwait(false))
+                .Where(r => r.PlatformId == platform && r.Events.Contains(wanted, StringComparer.Ordinal))
+                .Select(r => (r.WebhookUrl, (string?)r.Id)));
+        }
+
+        if (targets.Count == 0)
         {
             return [];
         }
 
         var now = time.GetUtcNow();
-        return
-        [
-            new WebhookDelivery
-            {
-                Id = DeliveryId(order, target),
-                TenantId = order.TenantId,
-                OrderId = order.Id,
-                OrderVersion = order.Version,
-                Target = target,
-                UcpAgent = $"profile=\"{businessBaseUrl.AbsoluteUri.TrimEnd('/')}/.well-known/ucp\"",
-                Body = Render(order),
-                CreatedAt = now,
-                NextAttemptAt = now,
-            },
-        ];
+        var body = Render(order);
+        return [.. targets.Select(t => new WebhookDelivery
+        {
+            Id = DeliveryId(order, t.Target, t.RegistrationId),
+            TenantId = order.TenantId,
+            OrderId = order.Id,
+            OrderVersion = order.Version,
+            Target = t.Target,
+            RegistrationId = t.RegistrationId,
+            UcpAgent = $"profile=\"{businessBaseUrl.AbsoluteUri.TrimEnd('/')}/.well-known/ucp\"",
+            Body = body,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        })];
     }
 
     /// <summary>The order as its platform reads it: the full snapshot in the protocol version it was placed in.</summary>
@@ -60,10 +77,10 @@ internal sealed class OrderWebhooks(UcpVersionRegistry versions, TimeProvider ti
         return version.Codec.WriteOrder(order, negotiation);
     }
 
-    // A name-based UUID (RFC 9562 version 8) of tenant, order, revision and target.
-    private static string DeliveryId(Order order, Uri target)
+    // A name-based UUID (RFC 9562 version 8) of tenant, order, revision, target and registration.
+    private static string DeliveryId(Order order, Uri target, string? registrationId)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{order.TenantId}\n{order.Id}\n{order.Version}\n{target.AbsoluteUri}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{order.TenantId}\n{order.Id}\n{order.Version}\n{target.AbsoluteUri}\n{registrationId}"));
         hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();

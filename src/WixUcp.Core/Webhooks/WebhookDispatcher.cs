@@ -24,7 +24,8 @@ internal sealed partial class WebhookDispatcher(
     TimeProvider time,
     IOptions<WixUcpOptions> options,
     ILogger<WebhookDispatcher> logger,
-    WixUcpMetrics? metrics = null) : BackgroundService
+    WixUcpMetrics? metrics = null,
+    IWebhookRegistrationStore? registrations = null) : BackgroundService
 {
     public const string HttpClientName = "WixUcp.Webhooks";
     private const string ContentType = "application/json";
@@ -137,6 +138,17 @@ internal sealed partial class WebhookDispatcher(
             return "target_not_allowed";
         }
 
+        // Deliveries to a webhook registration also carry the seed's shared-secret signature.
+        string? secret = null;
+        if (delivery.RegistrationId is { } registrationId)
+        {
+            secret = registrations is null ? null : (await registrations.GetAsync(registrationId, stoppingToken).ConfigureAwait(false))?.Secret;
+            if (secret is null)
+            {
+                return "registration_deleted";
+            }
+        }
+
         var timestamp = delivery.CreatedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = signer.SignWebhook(delivery.Target, delivery.UcpAgent, ContentType, delivery.Id, timestamp, delivery.Body.Span);
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Target) { Content = new ReadOnlyMemoryContent(delivery.Body) };
@@ -148,6 +160,10 @@ internal sealed partial class WebhookDispatcher(
         request.Headers.TryAddWithoutValidation("Signature-Input", signature.SignatureInput);
         request.Headers.TryAddWithoutValidation("Signature", signature.Signature);
         request.Headers.TryAddWithoutValidation(UcpRequestContext.RequestIdHeader, delivery.Id);
+        if (secret is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-UCP-Signature", signer.SignHmac(System.Text.Encoding.UTF8.GetBytes(secret), delivery.Body.Span));
+        }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(settings.RequestTimeout);

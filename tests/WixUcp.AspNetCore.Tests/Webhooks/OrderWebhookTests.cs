@@ -202,6 +202,58 @@ public sealed class OrderWebhookTests(WebhookFixture fixture) : IClassFixture<We
         Assert.Equal(2, (await fixture.Receiver.WaitForAsync("put", 2)).Count);   // placed, then the replaced history
     }
 
+    [Fact]
+    public async Task A_registered_receiver_gets_the_platforms_orders_signed_with_its_secret_too()
+    {
+        var platform = fixture.Client(FakePlatform.AllCapabilities);
+        var created = await platform.PostAsync("/ucp/webhooks", $$"""{"url":"{{fixture.Receiver.Url("registered")}}","events":["order.created"]}""", idempotencyKey: null);
+        var updatesOnly = await platform.PostAsync("/ucp/webhooks", $$"""{"url":"{{fixture.Receiver.Url("updates-only")}}","events":["order.updated"]}""", idempotencyKey: null);
+        var listed = await platform.GetAsync("/ucp/webhooks");
+        var otherPlatform = await fixture.Client("other-platform").GetAsync("/ucp/webhooks");
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var secret = created.Json["secret"]!.GetValue<string>();
+        Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
+        Assert.Equal(2, listed.Json["webhooks"]!.AsArray().Count);
+        Assert.All(listed.Json["webhooks"]!.AsArray(), w => Assert.Null(w!["secret"]));
+        Assert.Empty(otherPlatform.Json["webhooks"]!.AsArray());
+
+        // The registrant places an order: the order.created registration gets it, HMAC-signed with its secret.
+        var ready = await Checkouts.ReadyAsync(platform);
+        var completed = await Checkouts.CompleteAsync(platform, ready["id"]!.GetValue<string>(), Checkouts.Complete());
+        var orderId = completed.Json["order"]!["id"]!.GetValue<string>();
+        var received = Assert.Single(await fixture.Receiver.WaitForAsync("registered", 1));
+        Assert.Equal(fixture.App.Services.GetRequiredService<WixUcp.Signatures.IWebhookSigner>().SignHmac(System.Text.Encoding.UTF8.GetBytes(secret), received.Body), received.Header("x-ucp-signature"));
+        Assert.True(SignatureVerifier.Verify(received.Header, received.Derived, (await platform.GetAsync("/.well-known/ucp")).Json, received.Body));
+        Assert.Empty(fixture.Receiver.For("updates-only"));
+
+        // A change is an order.updated: only that registration gets it.
+        Assert.Equal(HttpStatusCode.OK, (await SimulateAsync("shipping", orderId)).Status);
+        Assert.Single(await fixture.Receiver.WaitForAsync("updates-only", 1));
+
+        // Deleted, it receives nothing more; another platform cannot delete it.
+        var updatesId = updatesOnly.Json["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Client("other-platform").SendAsync(HttpMethod.Delete, $"/ucp/webhooks/{updatesId}", body: null, idempotencyKey: null)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await platform.SendAsync(HttpMethod.Delete, $"/ucp/webhooks/{updatesId}", body: null, idempotencyKey: null)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SimulateAsync("delivery", orderId)).Status);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.Single(fixture.Receiver.For("updates-only"));
+    }
+
+    [Fact]
+    public async Task A_registration_needs_a_safe_url_and_known_events()
+    {
+        var platform = fixture.Client("no-discount");
+        var withCredentials = await platform.PostAsync("/ucp/webhooks", """{"url":"https://user:pw@hooks.example/x"}""", idempotencyKey: null);
+        var notHttps = await platform.PostAsync("/ucp/webhooks", """{"url":"ftp://hooks.example/x"}""", idempotencyKey: null);
+        var unknownEvent = await platform.PostAsync("/ucp/webhooks", """{"url":"https://hooks.example/x","events":["order.deleted"]}""", idempotencyKey: null);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "$.url"), (withCredentials.Status, withCredentials.Json["path"]!.GetValue<string>()));
+        Assert.Equal((HttpStatusCode.BadRequest, "$.url"), (notHttps.Status, notHttps.Json["path"]!.GetValue<string>()));
+        Assert.Equal((HttpStatusCode.BadRequest, "$.events"), (unknownEvent.Status, unknownEvent.Json["path"]!.GetValue<string>()));
+        Assert.Empty((await platform.GetAsync("/ucp/webhooks")).Json["webhooks"]!.AsArray());
+    }
+
     private async Task<UcpResponse> SimulateAsync(string what, string orderId, string? secret = WebhookFixture.SimulationSecret)
     {
         using var http = fixture.App.CreateClient();
