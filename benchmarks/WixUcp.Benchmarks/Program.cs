@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using WixUcp.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/WixUcp.Benchmarks -- --filter '*' [--job short]
+// dotnet run -c Release --project benchmarks/WixUcp.Benchmarks -- webhooks     (webhook dispatch throughput and delay)
+if (args is ["webhooks", ..])
+{
+    await WebhookDispatchMeasurement.RunAsync(args[1..]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

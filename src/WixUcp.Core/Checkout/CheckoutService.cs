@@ -22,7 +22,8 @@ internal sealed partial class CheckoutService(
     IOptions<WixUcpOptions> options,
     ILogger<CheckoutService> logger,
     WixUcpMetrics? metrics = null,
-    OrderWebhooks? orderWebhooks = null)
+    OrderWebhooks? orderWebhooks = null,
+    WebhookWakeup? webhookWakeup = null)
 {
     private static readonly TimeSpan StaleCompletionClaim = TimeSpan.FromMinutes(2);
     private readonly CheckoutEvaluator _evaluator = new(backend, options.Value);
@@ -265,6 +266,11 @@ internal sealed partial class CheckoutService(
         if (!await completions.TryCommitAsync(commit, cancellationToken).ConfigureAwait(false))
         {
             return CheckoutResult.Conflict("checkout_modified", "The checkout was changed by another request; read it and try again.");
+        }
+
+        if (commit.Deliveries.Count > 0)
+        {
+            webhookWakeup?.Notify();
         }
 
         LogCompleted(logger, claimed.Id, order.Id);

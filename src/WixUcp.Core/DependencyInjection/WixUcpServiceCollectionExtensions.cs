@@ -61,6 +61,7 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddSingleton<IRateLimiter, InMemoryRateLimiter>();
         services.TryAddSingleton<IWebhookOutbox, InMemoryWebhookOutbox>();
         services.TryAddSingleton<OrderWebhooks>();
+        services.TryAddSingleton<WebhookWakeup>();
         services.TryAddSingleton<WebhookRegistrations>();
         services.TryAddSingleton(sp => new IncomingWebhookVerifier(sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient(WebhookDispatcher.HttpClientName)

@@ -13,7 +13,8 @@ internal sealed class OrderService(
     IWebhookOutbox? outbox = null,
     OrderWebhooks? webhooks = null,
     TimeProvider? time = null,
-    IOptions<WixUcpOptions>? options = null)
+    IOptions<WixUcpOptions>? options = null,
+    WebhookWakeup? wakeup = null)
 {
     private const int MaxChangeAttempts = 5;
 
@@ -52,6 +53,11 @@ internal sealed class OrderService(
             var deliveries = await webhooks.ForAsync(next, baseUrl, cancellationToken).ConfigureAwait(false);
             if (await orders.TryUpdateAsync(next, current.Version, deliveries, outbox, cancellationToken).ConfigureAwait(false))
             {
+                if (deliveries.Count > 0)
+                {
+                    wakeup?.Notify();
+                }
+
                 return next;
             }
         }

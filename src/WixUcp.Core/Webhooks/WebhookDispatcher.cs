@@ -25,7 +25,8 @@ internal sealed partial class WebhookDispatcher(
     IOptions<WixUcpOptions> options,
     ILogger<WebhookDispatcher> logger,
     WixUcpMetrics? metrics = null,
-    IWebhookRegistrationStore? registrations = null) : BackgroundService
+    IWebhookRegistrationStore? registrations = null,
+    WebhookWakeup? wakeup = null) : BackgroundService
 {
     public const string HttpClientName = "WixUcp.Webhooks";
     private const string ContentType = "application/json";
@@ -62,7 +63,7 @@ internal sealed partial class WebhookDispatcher(
             {
                 try
                 {
-                    await Task.Delay(settings.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                    await (wakeup?.WaitAsync(settings.PollInterval, stoppingToken) ?? Task.Delay(settings.PollInterval, time, stoppingToken)).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
