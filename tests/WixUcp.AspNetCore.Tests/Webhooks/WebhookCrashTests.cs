@@ -74,6 +74,26 @@ public sealed class WebhookCrashTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_replicas_sharing_the_outbox_deliver_each_webhook_once()
+    {
+        TestServices.DatabaseUrl();
+        _databaseUrl = await TestPostgres.CreateDatabaseAsync(_database);
+        var environment = Environment(maxAttempts: 10);
+        var replicas = await Task.WhenAll(SampleHostProcess.StartAsync(environment), SampleHostProcess.StartAsync(environment));
+        await using var a = replicas[0];
+        await using var b = replicas[1];
+
+        var orders = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => PlaceOrderAsync(i % 2 == 0 ? a : b)));
+        await WaitUntilAsync(() => DistinctIds().Count == orders.Length);
+        await Task.Delay(1500, TestContext.Current.CancellationToken);   // past both replicas' polls: any double claim would show now
+
+        var received = _receiver!.For("crash");
+        Assert.Equal(orders.Length, received.Count);
+        Assert.All(received, r => Assert.Equal(204, r.Answered));
+        Assert.Equal(orders.Order(StringComparer.Ordinal), received.Select(r => System.Text.Json.Nodes.JsonNode.Parse(r.Body)!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task An_operator_lists_dead_letters_and_replays_one_with_the_sample_host_verbs()
     {
         TestServices.DatabaseUrl();
