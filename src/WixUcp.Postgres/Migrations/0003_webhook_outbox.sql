@@ -1,6 +1,8 @@
 -- The webhook outbox: one row per delivery (an order snapshot for one receiver), written in the transaction of the
 -- order change it announces, claimed by dispatchers with FOR UPDATE SKIP LOCKED and a lease. Delivered rows are
--- deleted; dead-lettered ones stay for an operator to list and replay.
+-- deleted; dead-lettered ones stay for an operator to list and replay. It replaces the placeholder webhook_outbox of
+-- 0001, which nothing ever wrote.
+DROP TABLE IF EXISTS webhook_outbox;
 CREATE TABLE webhook_deliveries (
     id text PRIMARY KEY,
     tenant_id text NOT NULL,

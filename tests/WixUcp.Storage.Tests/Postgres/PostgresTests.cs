@@ -64,7 +64,7 @@ public sealed class PostgresMigrationTests
         await using var count = new NpgsqlCommand("SELECT count(*) FROM schema_migrations", connection);
         Assert.Equal((long)PostgresMigrator.All.Count, (long)(await count.ExecuteScalarAsync(Ct))!);
         await using var tables = new NpgsqlCommand(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('orders','app_instances','webhook_registrations','api_keys','webhook_outbox')", connection);
+            "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('orders','app_instances','webhook_registrations','api_keys','webhook_deliveries')", connection);
         Assert.Equal(5L, (long)(await tables.ExecuteScalarAsync(Ct))!);
     }
 }
