@@ -58,7 +58,7 @@ builder.Services.AddOptions<EncryptionOptions>().Bind(ucp.GetSection("Encryption
 builder.Services.AddOptions<SandboxOptions>()
     .Bind(ucp.GetSection("Sandbox"))
     .PostConfigure(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory, builder.Environment.ContentRootPath));
-var wixUcp = builder.Services.AddWixUcp().AddSandboxStore().AddUcpAuthentication().AddUcpRateLimiting();
+var wixUcp = builder.Services.AddWixUcp().AddSandboxStore().AddUcpAuthentication().AddUcpRateLimiting().AddUcpMcp();
 if (!string.IsNullOrWhiteSpace(ucp["Auth:Jwt:Issuer"]))
 {
     wixUcp.AddUcpJwtBearer();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using WixUcp.AspNetCore.Mcp;
 using WixUcp.Operations;
 
 namespace WixUcp.AspNetCore.Http;
@@ -16,6 +17,13 @@ internal sealed class UcpOutcomeResult(UcpOutcome outcome) : IResult, IStatusCod
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        if (outcome.Kind == UcpOutcomeKind.ProtocolError && httpContext.GetEndpoint()?.Metadata.GetMetadata<UcpMcpEndpointMetadata>() is not null)
+        {
+            // Rejections in front of the MCP endpoint (authentication) answer in its framing.
+            await UcpMcpEndpoint.WriteErrorAsync(httpContext, null, outcome).ConfigureAwait(false);
+            return;
+        }
+
         var response = httpContext.Response;
         response.StatusCode = outcome.StatusCode;
         response.ContentType = ContentType;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using WixUcp;
 using WixUcp.AspNetCore.Authentication;
 using WixUcp.AspNetCore.Http;
+using WixUcp.AspNetCore.Mcp;
 using WixUcp.AspNetCore.RateLimiting;
 using WixUcp.Authentication;
 using WixUcp.Commerce;
@@ -21,6 +22,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class WixUcpEndpointRouteBuilderExtensions
 {
     private const string ProfilePath = "/.well-known/ucp";
+    private const string McpPath = "/mcp";
 
     /// <summary>
     /// Maps <c>GET /.well-known/ucp</c> and the UCP shopping service's REST binding under <paramref name="prefix"/>.
@@ -111,12 +113,13 @@ public static class WixUcpEndpointRouteBuilderExtensions
         }
 
         var servicePath = "/" + prefix.Trim('/');
-        Limit(endpoints.MapGet(ProfilePath, Handler(http => ProfileAsync(http, servicePath, version: null))), UcpRateLimitPolicies.Profile)
+        var mcp = endpoints.ServiceProvider.GetService<UcpMcpMarker>() is not null;
+        Limit(endpoints.MapGet(ProfilePath, Handler(http => ProfileAsync(http, servicePath, mcp, version: null))), UcpRateLimitPolicies.Profile)
             .WithName("WixUcp.Profile")
             .ExcludeFromDescription();
 
         // Each older protocol version's own profile, listed under supported_versions in the current one.
-        Limit(endpoints.MapGet(ProfilePath + "/{version}", (HttpContext http, string version) => ProfileAsync(http, servicePath, version)), UcpRateLimitPolicies.Profile)
+        Limit(endpoints.MapGet(ProfilePath + "/{version}", (HttpContext http, string version) => ProfileAsync(http, servicePath, mcp, version)), UcpRateLimitPolicies.Profile)
             .WithName("WixUcp.VersionProfile")
             .ExcludeFromDescription();
 
@@ -147,6 +150,18 @@ public static class WixUcpEndpointRouteBuilderExtensions
         Permit(shopping.MapPost("/catalog/product", Handler(http =>
             InvokeAsync(http, Body.Json, (ops, call, ct) => ops.GetProductAsync(call, ct)))), UcpPermissions.ProductsRead).WithName("WixUcp.GetProduct");
 
+        if (mcp)
+        {
+            // The SDK's Streamable HTTP endpoint, behind the adapter that bounds, frames and limits it; permissions are
+            // checked per tool call, so the endpoint only needs an authenticated platform.
+            var tools = endpoints.MapMcp(servicePath + McpPath).WithName("WixUcp.Mcp").WithMetadata(UcpMcpEndpointMetadata.Instance);
+            tools.Add(endpoint => endpoint.RequestDelegate = endpoint.RequestDelegate is { } sdk ? UcpMcpEndpoint.Wrap(sdk) : null);
+            if (authEnabled)
+            {
+                tools.RequireAuthorization(policy => policy.AddAuthenticationSchemes(UcpAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser());
+            }
+        }
+
         // The server's own 404 and 405 under the service path answer in UCP's error format too.
         shopping.MapFallback("{**path}", (HttpContext http) => Fallback(http, servicePath));
         return shopping;
@@ -165,6 +180,7 @@ public static class WixUcpEndpointRouteBuilderExtensions
         (["catalog", "search"], ["POST"]),
         (["catalog", "lookup"], ["POST"]),
         (["catalog", "product"], ["POST"]),
+        (["mcp"], ["POST"]),
     ];
 
     private static UcpOutcomeResult Fallback(HttpContext http, string servicePath)
@@ -185,13 +201,13 @@ public static class WixUcpEndpointRouteBuilderExtensions
     // A typed delegate, so the route handler writes the returned IResult (a bare lambda over HttpContext would be a RequestDelegate).
     private static Delegate Handler(Func<HttpContext, Task<IResult>> handler) => handler;
 
-    private static async Task<IResult> ProfileAsync(HttpContext http, string servicePath, string? version)
+    private static async Task<IResult> ProfileAsync(HttpContext http, string servicePath, bool mcp, string? version)
     {
         RequireRateLimiterMiddleware(http);
         var call = new UcpCall { BaseUrl = BaseUrl(http), Caller = http.User };
         var root = call.BaseUrl.AbsoluteUri.TrimEnd('/');
         var outcome = await http.RequestServices.GetRequiredService<UcpOperations>()
-            .GetBusinessProfileAsync(call, new Uri(root + servicePath), new Uri(root + ProfilePath), version, http.RequestAborted)
+            .GetBusinessProfileAsync(call, new UcpServiceEndpoints(new Uri(root + servicePath), mcp ? new Uri(root + servicePath + McpPath) : null), new Uri(root + ProfilePath), version, http.RequestAborted)
             .ConfigureAwait(false);
 
         // Profiles must be cacheable by platforms: public, at least 60 seconds.

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -89,24 +90,24 @@ public sealed partial class UcpOperations
     /// registered version under <c>supported_versions</c> at <c>{profileUrl}/{version}</c>, or one of those older profiles.
     /// </summary>
     /// <param name="call">The call; only its base URL and caller are used.</param>
-    /// <param name="restEndpoint">The absolute URL of the shopping service's REST binding.</param>
+    /// <param name="endpoints">The absolute URLs of the shopping service's bindings.</param>
     /// <param name="profileUrl">The absolute URL the current profile is served at.</param>
     /// <param name="version">Null for the current profile; else the version whose profile is asked for.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The profile document, or an error outcome (404 <c>version_unsupported</c> for a version not served).</returns>
-    public async ValueTask<UcpOutcome> GetBusinessProfileAsync(UcpCall call, Uri restEndpoint, Uri profileUrl, string? version, CancellationToken cancellationToken)
+    public async ValueTask<UcpOutcome> GetBusinessProfileAsync(UcpCall call, UcpServiceEndpoints endpoints, Uri profileUrl, string? version, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var outcome = await GetBusinessProfileCoreAsync(call, restEndpoint, profileUrl, version, cancellationToken).ConfigureAwait(false);
+        var outcome = await GetBusinessProfileCoreAsync(call, endpoints, profileUrl, version, cancellationToken).ConfigureAwait(false);
         _metrics?.OperationCompleted(GetProfile, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));
         LogProfileServed(_logger, version ?? _versions.Current.Version, outcome.StatusCode);
         return outcome;
     }
 
-    private async ValueTask<UcpOutcome> GetBusinessProfileCoreAsync(UcpCall call, Uri restEndpoint, Uri profileUrl, string? version, CancellationToken cancellationToken)
+    private async ValueTask<UcpOutcome> GetBusinessProfileCoreAsync(UcpCall call, UcpServiceEndpoints endpoints, Uri profileUrl, string? version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        ArgumentNullException.ThrowIfNull(restEndpoint);
+        ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(profileUrl);
         var current = _versions.Current;
         UcpProtocolVersion? served = current;
@@ -122,17 +123,17 @@ public sealed partial class UcpOperations
 
             // Cached an hour, shared by replicas when Redis backs the cache; the key is bounded whatever the URLs.
             var key = "business-profile:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(
-                '\n', tenant.Id, served.Version, restEndpoint.AbsoluteUri, profileUrl.AbsoluteUri, string.Join(',', _signingKeys.PublishedKeys.Select(k => k.KeyId))))));
+                '\n', tenant.Id, served.Version, endpoints.Rest.AbsoluteUri, endpoints.Mcp?.AbsoluteUri, profileUrl.AbsoluteUri, string.Join(',', _signingKeys.PublishedKeys.Select(k => k.KeyId))))));
             var body = await _cache.GetOrCreateAsync(
                 key,
-                (Operations: this, Tenant: tenant, Served: served, Current: current, RestEndpoint: restEndpoint, ProfileUrl: profileUrl),
+                (Operations: this, Tenant: tenant, Served: served, Current: current, Endpoints: endpoints, ProfileUrl: profileUrl),
                 static async (state, ct) =>
                 {
                     var handlers = await state.Operations._backend.GetPaymentHandlersAsync(state.Tenant, ct).ConfigureAwait(false);
                     var supported = state.Served == state.Current
                         ? state.Operations._versions.All.Skip(1).ToDictionary(v => v.Version, v => new Uri(state.ProfileUrl.AbsoluteUri.TrimEnd('/') + "/" + v.Version), StringComparer.Ordinal)
                         : [];
-                    return state.Served.Codec.WriteProfile(state.RestEndpoint, state.Served.Capabilities, handlers, supported, state.Operations._signingKeys.PublishedKeys);
+                    return state.Served.Codec.WriteProfile(state.Endpoints, state.Served.Capabilities, handlers, supported, state.Operations._signingKeys.PublishedKeys);
                 },
                 ProfileCaching,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -324,6 +325,15 @@ public sealed partial class UcpOperations
         _metrics?.OperationCompleted(operation, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));
         return outcome;
     }
+
+    /// <summary>
+    /// The JSON schema (draft 2020-12) the current protocol version checks an operation's request document against,
+    /// for transports that describe their inputs (MCP tool input schemas).
+    /// </summary>
+    /// <param name="operation">The operation: <c>create_checkout</c>, <c>update_checkout</c>, <c>complete_checkout</c>, <c>search_catalog</c>, <c>lookup_catalog</c> or <c>get_product</c>.</param>
+    /// <returns>The schema document, or null for an operation that reads no body.</returns>
+    public JsonElement? RequestSchema(string operation) =>
+        _versions.Current.Codec.RequestSchemas.TryGetValue(operation, out var schema) ? schema.Document : null;
 
     /// <summary>Search Catalog, one page at a time.</summary>
     /// <param name="call">The call.</param>

@@ -1,3 +1,4 @@
+using WixUcp.Operations;
 using WixUcp.Catalog;
 using WixUcp.Checkout;
 using WixUcp.Commerce;
@@ -55,10 +56,10 @@ internal interface IUcpCodec
     byte[] WriteErrorResponse(IReadOnlyList<UcpMessage> messages, Uri? continueUrl);
 
     /// <summary>The business profile of this version.</summary>
-    /// <param name="restEndpoint">The REST endpoint of the shopping service.</param>
+    /// <param name="endpoints">The shopping service's bindings (REST, and MCP when served).</param>
     /// <param name="capabilities">The capabilities offered in this version.</param>
     /// <param name="handlers">The payment handlers of the tenant.</param>
     /// <param name="supportedVersions">Older versions this business also serves, each with its profile URL.</param>
     /// <param name="signingKeys">The business's published public signing keys.</param>
-    byte[] WriteProfile(Uri restEndpoint, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions, IReadOnlyList<PublicSigningKey> signingKeys);
+    byte[] WriteProfile(UcpServiceEndpoints endpoints, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions, IReadOnlyList<PublicSigningKey> signingKeys);
 }

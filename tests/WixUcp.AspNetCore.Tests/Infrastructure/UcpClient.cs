@@ -45,19 +45,17 @@ public sealed class UcpClient(HttpClient http, string agent)
         var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         var result = new UcpResponse(response.StatusCode, bytes, response);
-        ValidateDocument(path, result);
+        if (result.Status is HttpStatusCode.OK or HttpStatusCode.Created)
+        {
+            ValidateDocument(path, result.Json);
+        }
+
         return result;
     }
 
-    /// <summary>Every UCP document the server answers (200/201) is checked against the official schemas.</summary>
-    private static void ValidateDocument(string path, UcpResponse response)
+    /// <summary>Every UCP document the server answers (200/201 over REST, every tool result over MCP) is checked against the official schemas, by the REST path it belongs to.</summary>
+    public static void ValidateDocument(string path, JsonNode document)
     {
-        if (response.Status is not (HttpStatusCode.OK or HttpStatusCode.Created))
-        {
-            return;
-        }
-
-        var document = response.Json;
         if (document["ucp"]?["status"]?.GetValue<string>() == "error")
         {
             SchemaAssert.Valid(document, UcpDocumentKind.ErrorResponse);

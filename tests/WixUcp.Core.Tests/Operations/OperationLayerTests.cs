@@ -107,13 +107,13 @@ public sealed class OperationLayerTests : IDisposable
     [Fact]
     public async Task The_business_profile_comes_from_the_current_version_with_the_tenants_handlers()
     {
-        var profile = Json(await _operations.GetBusinessProfileAsync(Call(body: null), RestEndpoint, ProfileUrl, version: null, Ct));
+        var profile = Json(await _operations.GetBusinessProfileAsync(Call(body: null), new UcpServiceEndpoints(RestEndpoint), ProfileUrl, version: null, Ct));
 
         Assert.Equal(Version, profile["ucp"]!["version"]!.GetValue<string>());
         Assert.Null(profile["ucp"]!["supported_versions"]);
         var handler = profile["ucp"]!["payment_handlers"]!["dev.wixucp.sandbox_payment"]![0]!;
         Assert.Equal(("mock_payment_handler", Version), (handler["id"]!.GetValue<string>(), handler["version"]!.GetValue<string>()));
-        var unknown = await _operations.GetBusinessProfileAsync(Call(body: null), RestEndpoint, ProfileUrl, "2025-01-01", Ct);
+        var unknown = await _operations.GetBusinessProfileAsync(Call(body: null), new UcpServiceEndpoints(RestEndpoint), ProfileUrl, "2025-01-01", Ct);
         Assert.Equal((404, "version_unsupported"), (unknown.StatusCode, unknown.ErrorCode));
     }
 
@@ -126,8 +126,8 @@ public sealed class OperationLayerTests : IDisposable
         using var provider = services.BuildServiceProvider();
         var operations = provider.GetRequiredService<UcpOperations>();
 
-        var current = Json(await operations.GetBusinessProfileAsync(Call(body: null), RestEndpoint, ProfileUrl, version: null, Ct));
-        var older = Json(await operations.GetBusinessProfileAsync(Call(body: null), RestEndpoint, ProfileUrl, StandInOlderVersion.Name, Ct));
+        var current = Json(await operations.GetBusinessProfileAsync(Call(body: null), new UcpServiceEndpoints(RestEndpoint), ProfileUrl, version: null, Ct));
+        var older = Json(await operations.GetBusinessProfileAsync(Call(body: null), new UcpServiceEndpoints(RestEndpoint), ProfileUrl, StandInOlderVersion.Name, Ct));
 
         Assert.Equal(
             "https://merchant.example/.well-known/ucp/" + StandInOlderVersion.Name,

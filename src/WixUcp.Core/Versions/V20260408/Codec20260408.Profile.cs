@@ -1,15 +1,38 @@
 using System.Text.Json;
 using WixUcp.Commerce;
 using WixUcp.Signatures;
+using WixUcp.Operations;
 using WixUcp.Protocol;
 
 namespace WixUcp.Versions.V20260408;
 
 internal sealed partial class Codec20260408
 {
-    public byte[] WriteProfile(Uri restEndpoint, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions, IReadOnlyList<PublicSigningKey> signingKeys)
+    public byte[] WriteProfile(UcpServiceEndpoints endpoints, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions, IReadOnlyList<PublicSigningKey> signingKeys)
     {
-        var endpoint = restEndpoint.AbsoluteUri.TrimEnd('/');
+        var services = new List<ServiceDto>
+        {
+            new()
+            {
+                Version = Version,
+                Transport = "rest",
+                Endpoint = endpoints.Rest.AbsoluteUri.TrimEnd('/'),
+                Spec = SpecBase + "specification/overview",
+                Schema = SpecBase + "services/shopping/rest.openapi.json",
+            },
+        };
+        if (endpoints.Mcp is { } mcp)
+        {
+            services.Add(new ServiceDto
+            {
+                Version = Version,
+                Transport = "mcp",
+                Endpoint = mcp.AbsoluteUri,
+                Spec = SpecBase + "specification/overview",
+                Schema = SpecBase + "services/shopping/mcp.openrpc.json",
+            });
+        }
+
         var dto = new ProfileDto
         {
             Ucp = new UcpMetaDto
@@ -20,17 +43,7 @@ internal sealed partial class Codec20260408
                     : supportedVersions.ToDictionary(v => v.Key, v => v.Value.AbsoluteUri, StringComparer.Ordinal),
                 Services = new Dictionary<string, List<ServiceDto>>(StringComparer.Ordinal)
                 {
-                    [UcpCapabilities.ShoppingService] =
-                    [
-                        new ServiceDto
-                        {
-                            Version = Version,
-                            Transport = "rest",
-                            Endpoint = endpoint,
-                            Spec = SpecBase + "specification/overview",
-                            Schema = SpecBase + "services/shopping/rest.openapi.json",
-                        },
-                    ],
+                    [UcpCapabilities.ShoppingService] = services,
                 },
                 Capabilities = capabilities.ToDictionary(
                     c => c.Name,
