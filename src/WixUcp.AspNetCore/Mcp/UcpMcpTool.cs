@@ -77,6 +77,7 @@ internal sealed class UcpMcpTool(UcpMcpToolDefinition definition, JsonElement in
             IdempotencyKey = idempotencyKey ?? http.Request.Headers[RestBinding.IdempotencyKeyHeader].ToString(),
             Body = body,
             Caller = user,
+            Transport = "mcp",
         };
         var outcome = await definition.Run(services.GetRequiredService<UcpOperations>(), call, id, cancellationToken).ConfigureAwait(false);
         if (outcome.Kind == UcpOutcomeKind.ProtocolError)

@@ -42,7 +42,7 @@ internal sealed class WixUcpMetrics
         _tolerances = meter.CreateCounter<long>(
             "wixucp.negotiation.tolerances", "{tolerance}", "Deviations from the UCP specification accepted in Tolerant negotiation mode, per request, by kind.");
         _operations = meter.CreateHistogram(
-            "wixucp.operation.duration", "s", "Duration of UCP operations, by operation, status class and UCP error code.", advice: durations);
+            "wixucp.operation.duration", "s", "Duration of UCP operations, by operation, transport (rest, mcp), status class and UCP error code.", advice: durations);
         _checkoutsCreated = meter.CreateCounter<long>("wixucp.checkouts.created", "{checkout}", "Checkout sessions created.");
         _checkoutsCompleted = meter.CreateCounter<long>("wixucp.checkouts.completed", "{checkout}", "Checkout sessions completed (an order was placed).");
         _checkoutsCanceled = meter.CreateCounter<long>("wixucp.checkouts.canceled", "{checkout}", "Checkout sessions canceled by the platform.");
@@ -69,11 +69,12 @@ internal sealed class WixUcpMetrics
 
     public void ToleranceApplied(string kind) => _tolerances.Add(1, new KeyValuePair<string, object?>(ToleranceTag, kind));
 
-    public void OperationCompleted(string operation, int statusCode, string? errorCode, TimeSpan duration)
+    public void OperationCompleted(string operation, string transport, int statusCode, string? errorCode, TimeSpan duration)
     {
         var tags = new TagList
         {
             { "ucp.operation", operation },
+            { "ucp.transport", transport },
             { "http.status_class", StatusClass(statusCode) },
         };
         if (errorCode is not null)

@@ -25,4 +25,7 @@ public sealed record UcpCall
 
     /// <summary>The authenticated caller, when the transport authenticated one.</summary>
     public ClaimsPrincipal? Caller { get; init; }
+
+    /// <summary>The transport the call arrived by (<c>rest</c>, <c>mcp</c>), as metrics and traces label it.</summary>
+    public string Transport { get; init; } = "rest";
 }

@@ -99,7 +99,7 @@ public sealed partial class UcpOperations
     {
         var started = Stopwatch.GetTimestamp();
         var outcome = await GetBusinessProfileCoreAsync(call, endpoints, profileUrl, version, cancellationToken).ConfigureAwait(false);
-        _metrics?.OperationCompleted(GetProfile, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));
+        _metrics?.OperationCompleted(GetProfile, call.Transport, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));
         LogProfileServed(_logger, version ?? _versions.Current.Version, outcome.StatusCode);
         return outcome;
     }
@@ -258,7 +258,7 @@ public sealed partial class UcpOperations
             outcome = failure;
         }
 
-        _metrics?.OperationCompleted(operation, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));
+        _metrics?.OperationCompleted(operation, call.Transport, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));
         return outcome;
     }
 
@@ -322,7 +322,7 @@ public sealed partial class UcpOperations
             outcome = failure;
         }
 
-        _metrics?.OperationCompleted(operation, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));
+        _metrics?.OperationCompleted(operation, call.Transport, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));
         return outcome;
     }
 
@@ -386,10 +386,11 @@ public sealed partial class UcpOperations
     {
         using var activity = WixUcpActivities.Source.StartActivity(operation);
         activity?.SetTag("ucp.operation", operation);
+        activity?.SetTag("ucp.transport", call.Transport);
         activity?.SetTag("ucp.request_id", UcpRequestContext.Current?.RequestId);
         var started = Stopwatch.GetTimestamp();
         var outcome = await RunCoreAsync(call, capability, operation, resourceId, stateChanging, run, cancellationToken).ConfigureAwait(false);
-        _metrics?.OperationCompleted(operation, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));
+        _metrics?.OperationCompleted(operation, call.Transport, outcome.StatusCode, outcome.ErrorCode, Stopwatch.GetElapsedTime(started));
         if (activity is not null)
         {
             activity.SetTag("http.response.status_code", outcome.StatusCode);
