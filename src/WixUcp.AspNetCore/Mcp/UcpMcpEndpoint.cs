@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -54,7 +54,7 @@ internal static class UcpMcpEndpoint
             return;
         }
 
-        var envelope = Envelope.Read(body.Span);
+        var envelope = Envelope.Read(body);
         if (envelope.Error is { } malformed)
         {
             await WriteErrorAsync(http, envelope.Id, UcpOutcome.ProtocolError(StatusCodes.Status400BadRequest, "invalid_request", malformed), envelope.RpcCode).ConfigureAwait(false);
@@ -68,7 +68,9 @@ internal static class UcpMcpEndpoint
         }
 
         var request = http.Request;
-        request.Body = new MemoryStream(body.ToArray(), writable: false);
+        request.Body = MemoryMarshal.TryGetArray(body, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(body.ToArray(), writable: false);
         request.ContentLength = body.Length;
         request.Headers.Accept = "application/json, " + EventStream;
         if (string.IsNullOrEmpty(request.ContentType))
@@ -89,7 +91,7 @@ internal static class UcpMcpEndpoint
         }
 
         var response = http.Response;
-        var answer = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        ReadOnlyMemory<byte> answer = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         if (response.ContentType?.StartsWith(EventStream, StringComparison.OrdinalIgnoreCase) == true)
         {
             answer = LastEvent(answer);
@@ -169,49 +171,35 @@ internal static class UcpMcpEndpoint
     }
 
     // A stateless request gets one event, its response; should the SDK send notifications first, the response is last.
-    private static Memory<byte> LastEvent(Memory<byte> stream)
+    // The SDK writes each message as one "data:" line of compact JSON.
+    private static ReadOnlyMemory<byte> LastEvent(ReadOnlyMemory<byte> stream)
     {
-        var text = Encoding.UTF8.GetString(stream.Span);
-        string? last = null;
-        var data = new StringBuilder();
-        foreach (var line in text.Split('\n'))
+        ReadOnlyMemory<byte> last = default;
+        var rest = stream;
+        while (!rest.IsEmpty)
         {
-            var trimmed = line.TrimEnd('\r');
-            if (trimmed.Length == 0)
+            var end = rest.Span.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? default : rest[(end + 1)..];
+            if (line.Span.StartsWith("data:"u8))
             {
-                if (data.Length > 0)
-                {
-                    last = data.ToString();
-                    data.Clear();
-                }
-            }
-            else if (trimmed.StartsWith("data:", StringComparison.Ordinal))
-            {
-                if (data.Length > 0)
-                {
-                    data.Append('\n');
-                }
-
-                data.Append(trimmed.AsSpan(trimmed.Length > 5 && trimmed[5] == ' ' ? 6 : 5));
+                line = line[5..];
+                last = line.Span.StartsWith(" "u8) ? line[1..] : line;
+                last = last.Span.EndsWith("\r"u8) ? last[..^1] : last;
             }
         }
 
-        if (data.Length > 0)
-        {
-            last = data.ToString();
-        }
-
-        return Encoding.UTF8.GetBytes(last ?? "");
+        return last;
     }
 
     /// <summary>The parts of a JSON-RPC envelope the adapter needs, or why it is not one this server serves.</summary>
     private readonly record struct Envelope(string? Method, JsonElement? Id, string? Error, int RpcCode)
     {
-        public static Envelope Read(ReadOnlySpan<byte> body)
+        public static Envelope Read(ReadOnlyMemory<byte> body)
         {
             try
             {
-                using var document = JsonDocument.Parse(body.ToArray());
+                using var document = JsonDocument.Parse(body);
                 var root = document.RootElement;
                 if (root.ValueKind == JsonValueKind.Array)
                 {

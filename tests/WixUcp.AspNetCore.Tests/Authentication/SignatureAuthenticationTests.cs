@@ -25,6 +25,23 @@ public sealed class SignatureAuthenticationTests(AuthenticatedUcpFixture fixture
     }
 
     [Fact]
+    public async Task A_signed_mcp_tool_call_is_verified_over_the_body_the_tool_then_reads()
+    {
+        var profile = fixture.Platform.ProfileUrl("signed").AbsoluteUri;
+        var call = """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_catalog","arguments":{"meta":{"ucp-agent":{"profile":"PROFILE"}},"catalog":{"query":"tea"}}}}""".Replace("PROFILE", profile, StringComparison.Ordinal);
+
+        var response = await SendAsync(Signed("POST", "/ucp/mcp", call));
+        var tampered = Signed("POST", "/ucp/mcp", call);
+        var refused = await SendAsync(tampered with { Body = Encoding.UTF8.GetBytes(call.Replace("tea", "tee", StringComparison.Ordinal)) });
+
+        Assert.True(response.Status == HttpStatusCode.OK, response.Text);
+        Assert.NotEmpty(response.Json["result"]!["structuredContent"]!["products"]!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal("digest_mismatch", refused.Json["error"]!["data"]!["code"]!.GetValue<string>());
+        Assert.Equal(-32600, refused.Json["error"]!["code"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task The_2026_08_25_keys_member_is_read_too()
     {
         var response = await SendAsync(Signed("POST", "/ucp/catalog/search", Search, profile: "signed-keys"));

@@ -94,6 +94,17 @@ public sealed class McpTransportTests(UcpFixture fixture) : IClassFixture<UcpFix
     }
 
     [Fact]
+    public async Task A_body_over_the_request_limit_is_refused_before_the_sdk_reads_it()
+    {
+        var padding = new string(' ', 1024 * 1024);
+        var response = await Caller().PostAsync("""{"jsonrpc":"2.0","id":1,"method":"tools/list" """ + padding + "}");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
+        Assert.Equal(-32602, response.Error!["code"]!.GetValue<int>());
+        Assert.Equal("request_too_large", response.Error["data"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Get_is_not_served_and_answers_405_in_ucp_format()
     {
         var response = await fixture.App.CreateClient().GetAsync(new Uri(McpCaller.Path, UriKind.Relative), TestContext.Current.CancellationToken);
