@@ -94,6 +94,19 @@ public sealed class McpTransportTests(UcpFixture fixture) : IClassFixture<UcpFix
     }
 
     [Fact]
+    public async Task Unknown_tools_and_methods_get_the_sdks_json_rpc_errors_as_plain_json()
+    {
+        var caller = Caller();
+        var tool = await caller.CallAsync("drop_tables", new());
+        var method = await caller.SendAsync("resources/delete");
+
+        Assert.Equal("application/json", tool.MediaType);
+        Assert.Equal(-32602, tool.Error!["code"]!.GetValue<int>());
+        Assert.Contains("drop_tables", tool.Error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(-32601, method.Error!["code"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_body_over_the_request_limit_is_refused_before_the_sdk_reads_it()
     {
         var padding = new string(' ', 1024 * 1024);
