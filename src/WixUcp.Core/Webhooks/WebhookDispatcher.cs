@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WixUcp.Diagnostics;
 using WixUcp.Signatures;
+using WixUcp.Storage;
 
 namespace WixUcp.Webhooks;
 
@@ -41,12 +42,22 @@ internal sealed partial class WebhookDispatcher(
             return;
         }
 
+        // Nothing may end this loop but shutdown: a fault here would stop the host (BackgroundService's default), so a
+        // failing round is logged and retried after a growing pause.
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            IReadOnlyList<WebhookDelivery> due;
             try
             {
-                due = await outbox.ClaimDueAsync(time.GetUtcNow(), settings.BatchSize, settings.ClaimLease, stoppingToken).ConfigureAwait(false);
+                var due = await outbox.ClaimDueAsync(time.GetUtcNow(), settings.BatchSize, settings.ClaimLease, stoppingToken).ConfigureAwait(false);
+                failures = 0;
+                if (due.Count == 0)
+                {
+                    await (wakeup?.WaitAsync(settings.PollInterval, stoppingToken) ?? Task.Delay(settings.PollInterval, time, stoppingToken)).ConfigureAwait(false);
+                    continue;
+                }
+
+                await Task.WhenAll(due.Select(d => AttemptAsync(d, stoppingToken))).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -54,31 +65,54 @@ internal sealed partial class WebhookDispatcher(
             }
             catch (Exception ex)
             {
-                // The outbox's store is down: try again after the poll interval.
-                LogOutboxUnavailable(logger, ex);
-                due = [];
-            }
+                failures++;
+                var pause = RoundBackoff(failures, settings);
+                if (ex is StoreUnavailableException unavailable)
+                {
+                    metrics?.StoreFailed(unavailable.Store ?? "unknown");
+                }
 
-            if (due.Count == 0)
-            {
+                LogRoundFailed(logger, ex, pause.TotalSeconds);
                 try
                 {
-                    await (wakeup?.WaitAsync(settings.PollInterval, stoppingToken) ?? Task.Delay(settings.PollInterval, time, stoppingToken)).ConfigureAwait(false);
+                    await Task.Delay(pause, time, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
                     return;
                 }
-
-                continue;
             }
-
-            await Task.WhenAll(due.Select(d => AttemptAsync(d, stoppingToken))).ConfigureAwait(false);
         }
     }
 
-    /// <summary>One attempt of one delivery, with its outcome recorded.</summary>
+    /// <summary>
+    /// One attempt of one delivery, with its outcome recorded. It never throws: when the outcome cannot be recorded (the
+    /// outbox or the registration store failing), the claim is left to its lease, which brings the delivery back.
+    /// </summary>
     internal async Task AttemptAsync(WebhookDelivery delivery, CancellationToken stoppingToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await AttemptCoreAsync(delivery, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown before the attempt could be handed back: the lease brings it back.
+        }
+        catch (Exception ex)
+        {
+            if (ex is StoreUnavailableException unavailable)
+            {
+                metrics?.StoreFailed(unavailable.Store ?? "unknown");
+            }
+
+            metrics?.WebhookDelivered("error", Stopwatch.GetElapsedTime(started));
+            LogAttemptFailed(logger, ex, delivery.Id, delivery.OrderId, options.Value.Webhooks.ClaimLease.TotalSeconds);
+        }
+    }
+
+    private async Task AttemptCoreAsync(WebhookDelivery delivery, CancellationToken stoppingToken)
     {
         var settings = options.Value.Webhooks;
         var gate = _targets.GetOrAdd(delivery.Target.GetLeftPart(UriPartial.Authority), _ => new SemaphoreSlim(settings.MaxConcurrencyPerTarget));
@@ -205,6 +239,13 @@ internal sealed partial class WebhookDispatcher(
         return TimeSpan.FromMilliseconds(capped * (0.8 + (0.4 * Random.Shared.NextDouble())));
     }
 
+    // After a failed round: the poll interval, doubling per consecutive failure, at most 30 s (or the poll interval if longer).
+    private static TimeSpan RoundBackoff(int failures, WebhookOptions settings)
+    {
+        var pause = settings.PollInterval.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 16));
+        return TimeSpan.FromMilliseconds(Math.Min(pause, Math.Max(settings.PollInterval.TotalMilliseconds, 30_000)));
+    }
+
     private async Task HandBackAsync(WebhookDelivery delivery) =>
         await outbox.UpdateAsync(delivery, CancellationToken.None).ConfigureAwait(false);
 
@@ -227,6 +268,9 @@ internal sealed partial class WebhookDispatcher(
     [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Webhook {WebhookId} for order {OrderId} dead-lettered after {Attempts} attempts ({Failure})")]
     private static partial void LogDeadLettered(ILogger logger, string webhookId, string orderId, int attempts, string failure);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "The webhook outbox could not be read; retrying")]
-    private static partial void LogOutboxUnavailable(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "The webhook outbox could not be read; retrying in {PauseSeconds:0.0} s")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception, double pauseSeconds);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Webhook {WebhookId} for order {OrderId}: the attempt could not be completed or recorded; it is tried again when its claim lapses (within {LeaseSeconds:0} s)")]
+    private static partial void LogAttemptFailed(ILogger logger, Exception exception, string webhookId, string orderId, double leaseSeconds);
 }

@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using WixUcp.Signatures;
+using WixUcp.Storage;
+using WixUcp.Webhooks;
+
+namespace WixUcp.Core.Tests.Webhooks;
+
+public sealed class WebhookDispatcherTests
+{
+    private static readonly Uri Target = new("https://hooks.example/orders");
+
+    [Fact]
+    public async Task An_outbox_that_fails_to_record_an_attempt_does_not_stop_the_dispatcher_and_the_delivery_comes_back()
+    {
+        var options = Options();
+        var outbox = new FlakyOutbox(new InMemoryWebhookOutbox(options)) { UpdateFailures = 1 };
+        var receiver = new RecordingHandler();
+        using var dispatcher = Dispatcher(options, outbox, receiver);
+        await outbox.EnqueueAsync([Delivery("first")], TestContext.Current.CancellationToken);
+
+        await dispatcher.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            // The first attempt arrives but its outcome cannot be recorded; the claim lapses and it is sent again.
+            await WaitUntilAsync(() => receiver.Count("first") >= 2 && outbox.Recorded.Contains("first"));
+            Assert.False(dispatcher.ExecuteTask!.IsCompleted);
+
+            // Still running: a later delivery goes out as usual.
+            await outbox.EnqueueAsync([Delivery("second")], TestContext.Current.CancellationToken);
+            await WaitUntilAsync(() => outbox.Recorded.Contains("second"));
+            Assert.Equal(1, receiver.Count("second"));
+            Assert.False(dispatcher.ExecuteTask!.IsCompleted);
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task A_registration_store_that_throws_does_not_stop_the_dispatcher_and_the_delivery_comes_back()
+    {
+        var options = Options();
+        var outbox = new FlakyOutbox(new InMemoryWebhookOutbox(options));
+        var registrations = new FlakyRegistrations { GetFailures = 1 };
+        var receiver = new RecordingHandler();
+        using var dispatcher = Dispatcher(options, outbox, receiver, registrations);
+        await outbox.EnqueueAsync([Delivery("registered") with { RegistrationId = "whr_1" }], TestContext.Current.CancellationToken);
+
+        await dispatcher.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            // The secret cannot be read the first time (a decryption error); once the claim lapses it is delivered.
+            await WaitUntilAsync(() => outbox.Recorded.Contains("registered"));
+            Assert.Equal(1, receiver.Count("registered"));
+            Assert.False(dispatcher.ExecuteTask!.IsCompleted);
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static IOptions<WixUcpOptions> Options()
+    {
+        var options = new WixUcpOptions();
+        options.Webhooks.PollInterval = TimeSpan.FromMilliseconds(20);
+        options.Webhooks.ClaimLease = TimeSpan.FromMilliseconds(300);
+        options.Webhooks.InitialDelay = TimeSpan.FromMilliseconds(50);
+        return Microsoft.Extensions.Options.Options.Create(options);
+    }
+
+    private static WebhookDispatcher Dispatcher(IOptions<WixUcpOptions> options, IWebhookOutbox outbox, RecordingHandler receiver, IWebhookRegistrationStore? registrations = null) =>
+        new(outbox, new StubSigner(), new SingleClientFactory(receiver), TimeProvider.System, options, NullLogger<WebhookDispatcher>.Instance, registrations: registrations);
+
+    private static WebhookDelivery Delivery(string id) => new()
+    {
+        Id = id,
+        TenantId = "default",
+        OrderId = "ord_" + id,
+        OrderVersion = 1,
+        Target = Target,
+        UcpAgent = "profile=\"https://shop.test/.well-known/ucp\"",
+        Body = """{"id":"ord_1"}"""u8.ToArray(),
+        CreatedAt = DateTimeOffset.UtcNow,
+        NextAttemptAt = DateTimeOffset.UtcNow,
+    };
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(condition(), "Timed out waiting for the dispatcher.");
+    }
+
+    /// <summary>The in-memory outbox, except that its first <see cref="UpdateFailures"/> updates fail as a store outage would.</summary>
+    private sealed class FlakyOutbox(IWebhookOutbox inner) : IWebhookOutbox
+    {
+        private int _updates;
+
+        public int UpdateFailures { get; init; }
+
+        public ConcurrentBag<string> Recorded { get; } = [];
+
+        public ValueTask EnqueueAsync(IReadOnlyList<WebhookDelivery> deliveries, CancellationToken cancellationToken) => inner.EnqueueAsync(deliveries, cancellationToken);
+
+        public ValueTask<IReadOnlyList<WebhookDelivery>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken) =>
+            inner.ClaimDueAsync(now, max, lease, cancellationToken);
+
+        public async ValueTask UpdateAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _updates) <= UpdateFailures)
+            {
+                throw new StoreUnavailableException("The outbox store is down.") { Store = "test" };
+            }
+
+            await inner.UpdateAsync(delivery, cancellationToken);
+            if (delivery.Status == WebhookDeliveryStatus.Delivered)
+            {
+                Recorded.Add(delivery.Id);
+            }
+        }
+
+        public ValueTask<IReadOnlyList<WebhookDelivery>> ListDeadLettersAsync(int max, CancellationToken cancellationToken) => inner.ListDeadLettersAsync(max, cancellationToken);
+
+        public ValueTask<bool> ReplayAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) => inner.ReplayAsync(id, now, cancellationToken);
+    }
+
+    private sealed class FlakyRegistrations : IWebhookRegistrationStore
+    {
+        private int _gets;
+
+        public int GetFailures { get; init; }
+
+        public ValueTask<WebhookRegistration?> GetAsync(string id, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _gets) <= GetFailures)
+            {
+                throw new CryptographicException("The key that wrapped this secret is gone.");
+            }
+
+            return ValueTask.FromResult<WebhookRegistration?>(new WebhookRegistration
+            {
+                Id = id, InstanceId = "ins_1", PlatformId = "platform", WebhookUrl = Target, Events = ["order.created"], Secret = "whsec_test", CreatedAt = DateTimeOffset.UtcNow,
+            });
+        }
+
+        public ValueTask<bool> TryAddAsync(WebhookRegistration registration, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public ValueTask<IReadOnlyList<WebhookRegistration>> ListAsync(string instanceId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public ValueTask<bool> DeleteAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    /// <summary>The receiver: answers 204 and counts requests per <c>Webhook-Id</c>.</summary>
+    private sealed class RecordingHandler : HttpMessageHandler
+    {
+        private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+        public int Count(string webhookId) => _counts.GetValueOrDefault(webhookId);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            _counts.AddOrUpdate(request.Headers.GetValues("Webhook-Id").Single(), 1, (_, n) => n + 1);
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.NoContent));
+        }
+    }
+
+    private sealed class SingleClientFactory(HttpMessageHandler handler) : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
+    }
+
+    private sealed class StubSigner : IWebhookSigner
+    {
+        private static readonly SignatureHeaders Headers = new("sha-256=:x:", "sig=()", "sig=:x:");
+
+        public SignatureHeaders Sign(Uri target, string ucpAgent, string contentType, ReadOnlySpan<byte> body) => Headers;
+
+        public SignatureHeaders SignWebhook(Uri target, string ucpAgent, string contentType, string webhookId, string webhookTimestamp, ReadOnlySpan<byte> body) => Headers;
+
+        public string SignHmac(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, body));
+
+        public bool VerifyHmac(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> body, string? signature) => false;
+    }
+}
