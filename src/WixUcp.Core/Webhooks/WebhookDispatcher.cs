@@ -197,7 +197,11 @@ internal sealed partial class WebhookDispatcher(
         request.Headers.TryAddWithoutValidation(UcpRequestContext.RequestIdHeader, delivery.Id);
         if (secret is not null)
         {
-            request.Headers.TryAddWithoutValidation("X-UCP-Signature", signer.SignHmac(System.Text.Encoding.UTF8.GetBytes(secret), delivery.Body.Span));
+            // The attempt's time, not the event's: Webhook-Timestamp stays the same on every retry, but a receiver checking
+            // with IncomingWebhookVerifier refuses timestamps older than its window, and retries run for hours.
+            var sentAt = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            request.Headers.TryAddWithoutValidation(IncomingWebhookVerifier.TimestampHeader, sentAt);
+            request.Headers.TryAddWithoutValidation(IncomingWebhookVerifier.SignatureHeader, signer.SignHmac(System.Text.Encoding.UTF8.GetBytes(secret), sentAt, delivery.Body.Span));
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);

@@ -64,6 +64,33 @@ public sealed class WebhookDispatcherTests
         }
     }
 
+    [Fact]
+    public async Task A_late_retry_to_a_registration_is_signed_over_the_attempts_timestamp_and_verifies()
+    {
+        var options = Options();
+        var outbox = new FlakyOutbox(new InMemoryWebhookOutbox(options));
+        var receiver = new RecordingHandler();
+        using var dispatcher = Dispatcher(options, outbox, receiver, new FlakyRegistrations());
+        var hoursAgo = DateTimeOffset.UtcNow.AddHours(-3);
+        await outbox.EnqueueAsync([Delivery("late") with { RegistrationId = "whr_1", CreatedAt = hoursAgo, Attempts = 5 }], TestContext.Current.CancellationToken);
+
+        await dispatcher.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await WaitUntilAsync(() => outbox.Recorded.Contains("late"));
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+
+        var (headers, body) = receiver.Last("late");
+        Assert.Equal(hoursAgo.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), headers["Webhook-Timestamp"]);
+        Assert.Equal(
+            IncomingWebhookVerdict.Valid,
+            new IncomingWebhookVerifier(TimeProvider.System).Verify("whsec_test"u8, body, headers.GetValueOrDefault("X-UCP-Signature"), headers.GetValueOrDefault("X-UCP-Timestamp")));
+    }
+
     private static IOptions<WixUcpOptions> Options()
     {
         var options = new WixUcpOptions();
@@ -163,13 +190,19 @@ public sealed class WebhookDispatcherTests
     private sealed class RecordingHandler : HttpMessageHandler
     {
         private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, (Dictionary<string, string> Headers, byte[] Body)> _last = new(StringComparer.Ordinal);
 
         public int Count(string webhookId) => _counts.GetValueOrDefault(webhookId);
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        public (Dictionary<string, string> Headers, byte[] Body) Last(string webhookId) => _last[webhookId];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            _counts.AddOrUpdate(request.Headers.GetValues("Webhook-Id").Single(), 1, (_, n) => n + 1);
-            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.NoContent));
+            var id = request.Headers.GetValues("Webhook-Id").Single();
+            var body = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
+            _last[id] = (request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase), body);
+            _counts.AddOrUpdate(id, 1, (_, n) => n + 1);
+            return new HttpResponseMessage(System.Net.HttpStatusCode.NoContent);
         }
     }
 
@@ -186,8 +219,8 @@ public sealed class WebhookDispatcherTests
 
         public SignatureHeaders SignWebhook(Uri target, string ucpAgent, string contentType, string webhookId, string webhookTimestamp, ReadOnlySpan<byte> body) => Headers;
 
-        public string SignHmac(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, body));
+        public string SignHmac(ReadOnlySpan<byte> secret, string timestamp, ReadOnlySpan<byte> body) => IncomingWebhookVerifier.Sign(secret, timestamp, body);
 
-        public bool VerifyHmac(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> body, string? signature) => false;
+        public bool VerifyHmac(ReadOnlySpan<byte> secret, string timestamp, ReadOnlySpan<byte> body, string? signature) => false;
     }
 }
