@@ -16,7 +16,8 @@ namespace WixUcp.Webhooks;
 /// and timestamp too) through the SSRF guard, at most <see cref="WebhookOptions.MaxConcurrencyPerTarget"/> at once per
 /// receiver, within <see cref="WebhookOptions.RequestTimeout"/>. A 2xx answer delivers; anything else is retried with
 /// exponential backoff and ±20% jitter, the same id, timestamp and body, until <see cref="WebhookOptions.MaxAttempts"/>,
-/// then dead-lettered. On shutdown it stops claiming and hands unfinished attempts back unchanged.
+/// then dead-lettered; a delivery that cannot succeed (its target not allowed, its registration deleted) is dead-lettered
+/// at once. On shutdown it stops claiming and hands unfinished attempts back unchanged.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     IWebhookOutbox outbox,
@@ -31,6 +32,8 @@ internal sealed partial class WebhookDispatcher(
 {
     public const string HttpClientName = "WixUcp.Webhooks";
     private const string ContentType = "application/json";
+    private const string TargetNotAllowed = "target_not_allowed";
+    private const string RegistrationDeleted = "registration_deleted";
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _targets = new(StringComparer.Ordinal);
 
@@ -146,7 +149,7 @@ internal sealed partial class WebhookDispatcher(
             }
 
             var attempts = delivery.Attempts + 1;
-            if (attempts >= settings.MaxAttempts)
+            if (attempts >= settings.MaxAttempts || NeverSucceeds(failure))
             {
                 metrics?.WebhookDelivered("dead_lettered", Stopwatch.GetElapsedTime(started));
                 LogDeadLettered(logger, delivery.Id, delivery.OrderId, attempts, failure);
@@ -170,7 +173,7 @@ internal sealed partial class WebhookDispatcher(
     {
         if (!TargetAllowed(delivery.Target, settings))
         {
-            return "target_not_allowed";
+            return TargetNotAllowed;
         }
 
         // Deliveries to a webhook registration also carry the seed's shared-secret signature.
@@ -180,7 +183,7 @@ internal sealed partial class WebhookDispatcher(
             secret = registrations is null ? null : (await registrations.GetAsync(registrationId, stoppingToken).ConfigureAwait(false))?.Secret;
             if (secret is null)
             {
-                return "registration_deleted";
+                return RegistrationDeleted;
             }
         }
 
@@ -230,6 +233,10 @@ internal sealed partial class WebhookDispatcher(
             };
         }
     }
+
+    // Failures no retry can fix: straight to the dead letters, where an operator may replay them once the cause is fixed
+    // (the setting changed, the registration re-created).
+    private static bool NeverSucceeds(string failure) => failure is TargetNotAllowed or RegistrationDeleted;
 
     // https only, except loopback receivers when explicitly allowed (tests, local development); the connection itself
     // goes through the profile-fetch SSRF guard.

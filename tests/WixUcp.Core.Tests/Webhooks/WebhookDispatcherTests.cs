@@ -91,12 +91,40 @@ public sealed class WebhookDispatcherTests
             new IncomingWebhookVerifier(TimeProvider.System).Verify("whsec_test"u8, body, headers.GetValueOrDefault("X-UCP-Signature"), headers.GetValueOrDefault("X-UCP-Timestamp")));
     }
 
+    [Theory]
+    [InlineData("http://hooks.example/orders", null, "target_not_allowed")]
+    [InlineData("https://hooks.example/orders", "whr_deleted", "registration_deleted")]
+    public async Task A_delivery_that_can_never_succeed_is_dead_lettered_after_its_first_attempt(string target, string? registrationId, string failure)
+    {
+        var options = Options();
+        var outbox = new FlakyOutbox(new InMemoryWebhookOutbox(options));
+        var receiver = new RecordingHandler();
+        using var dispatcher = Dispatcher(options, outbox, receiver, new FlakyRegistrations());
+        await outbox.EnqueueAsync([Delivery("hopeless") with { Target = new Uri(target), RegistrationId = registrationId }], TestContext.Current.CancellationToken);
+
+        await dispatcher.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await WaitUntilAsync(() => outbox.Updates.Any(u => u.Id == "hopeless"));
+            await Task.Delay(200, TestContext.Current.CancellationToken);   // a retry would be due after about 50 ms
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+
+        var update = Assert.Single(outbox.Updates, u => u.Id == "hopeless");
+        Assert.Equal((WebhookDeliveryStatus.DeadLettered, 1, failure), (update.Status, update.Attempts, update.LastError));
+        Assert.Equal(0, receiver.Count("hopeless"));
+    }
+
     private static IOptions<WixUcpOptions> Options()
     {
         var options = new WixUcpOptions();
         options.Webhooks.PollInterval = TimeSpan.FromMilliseconds(20);
         options.Webhooks.ClaimLease = TimeSpan.FromMilliseconds(300);
         options.Webhooks.InitialDelay = TimeSpan.FromMilliseconds(50);
+        options.Webhooks.RequestTimeout = TimeSpan.FromMilliseconds(200);
         return Microsoft.Extensions.Options.Options.Create(options);
     }
 
@@ -136,6 +164,8 @@ public sealed class WebhookDispatcherTests
 
         public ConcurrentBag<string> Recorded { get; } = [];
 
+        public ConcurrentQueue<WebhookDelivery> Updates { get; } = new();
+
         public ValueTask EnqueueAsync(IReadOnlyList<WebhookDelivery> deliveries, CancellationToken cancellationToken) => inner.EnqueueAsync(deliveries, cancellationToken);
 
         public ValueTask<IReadOnlyList<WebhookDelivery>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken) =>
@@ -149,6 +179,7 @@ public sealed class WebhookDispatcherTests
             }
 
             await inner.UpdateAsync(delivery, cancellationToken);
+            Updates.Enqueue(delivery);
             if (delivery.Status == WebhookDeliveryStatus.Delivered)
             {
                 Recorded.Add(delivery.Id);
@@ -171,6 +202,11 @@ public sealed class WebhookDispatcherTests
             if (Interlocked.Increment(ref _gets) <= GetFailures)
             {
                 throw new CryptographicException("The key that wrapped this secret is gone.");
+            }
+
+            if (id == "whr_deleted")
+            {
+                return ValueTask.FromResult<WebhookRegistration?>(null);
             }
 
             return ValueTask.FromResult<WebhookRegistration?>(new WebhookRegistration
