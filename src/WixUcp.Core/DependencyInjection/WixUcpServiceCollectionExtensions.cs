@@ -54,6 +54,7 @@ public static class WixUcpServiceCollectionExtensions
 
         services.AddOptions<WixUcpOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WixUcpOptions>, WixUcpOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WixUcpOptions>, WebhookOptionsValidator>());
         services.AddLogging();
         services.AddMetrics();
         services.AddHybridCache();

@@ -56,7 +56,7 @@ internal sealed class WixUcpMetrics
         _storeErrors = meter.CreateCounter<long>("wixucp.store.errors", "{error}", "Store calls that failed (the store unavailable), by store.");
         _profileFetches = meter.CreateCounter<long>("wixucp.profile.fetches", "{fetch}", "Platform profile fetches, by outcome.");
         _webhookAttempts = meter.CreateHistogram(
-            "wixucp.webhook.attempts", "s", "Order webhook delivery attempts, by outcome (delivered, retried, dead_lettered).", advice: durations);
+            "wixucp.webhook.attempts", "s", "Order webhook delivery attempts, by outcome (delivered, retried, dead_lettered, or error: the attempt could not be completed or recorded and comes back when its claim lapses).", advice: durations);
         _rateLimitRejections = meter.CreateCounter<long>("wixucp.rate_limit.rejections", "{request}", "Requests refused by a rate-limit budget, by policy.");
         _rateLimitStoreFailures = meter.CreateCounter<long>(
             "wixucp.rate_limit.store_failures", "{decision}", "Rate-limit decisions made without the shared store (unreachable), by the policy applied (fail_open, fail_closed).");

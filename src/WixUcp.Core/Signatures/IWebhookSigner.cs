@@ -3,7 +3,8 @@ namespace WixUcp.Signatures;
 /// <summary>
 /// Signs outgoing webhook bodies: with the business's P-256 key as UCP 2026-04-08 requires (RFC 9421 over
 /// <c>@method</c>, <c>@authority</c>, <c>@path</c>, <c>ucp-agent</c>, <c>content-digest</c>, <c>content-type</c>), and
-/// in the shared-secret form <c>X-UCP-Signature: sha256={hex}</c> (HMAC-SHA256 of the body) for receivers that use one.
+/// in the shared-secret form <c>X-UCP-Signature: sha256={hex}</c> (HMAC-SHA256 of <c>{X-UCP-Timestamp}.{body}</c>, as
+/// <see cref="Webhooks.IncomingWebhookVerifier"/> checks it) for receivers that use one.
 /// </summary>
 public interface IWebhookSigner
 {
@@ -29,16 +30,24 @@ public interface IWebhookSigner
     /// <returns>The <c>Content-Digest</c>, <c>Signature-Input</c> and <c>Signature</c> values.</returns>
     SignatureHeaders SignWebhook(Uri target, string ucpAgent, string contentType, string webhookId, string webhookTimestamp, ReadOnlySpan<byte> body);
 
-    /// <summary>The <c>X-UCP-Signature</c> value of a body under a shared secret.</summary>
+    /// <summary>
+    /// The <c>X-UCP-Signature</c> value of a body sent with <c>X-UCP-Timestamp: {timestamp}</c>: HMAC-SHA256 under the
+    /// shared secret of <c>{timestamp}.{body}</c>, the form <see cref="Webhooks.IncomingWebhookVerifier"/> accepts.
+    /// </summary>
     /// <param name="secret">The secret shared with the receiver.</param>
+    /// <param name="timestamp">The <c>X-UCP-Timestamp</c> value sent (unix seconds).</param>
     /// <param name="body">The exact body bytes.</param>
     /// <returns><c>sha256=</c> and the lower-case hex HMAC-SHA256.</returns>
-    string SignHmac(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> body);
+    string SignHmac(ReadOnlySpan<byte> secret, string timestamp, ReadOnlySpan<byte> body);
 
-    /// <summary>Checks an <c>X-UCP-Signature</c> value in constant time.</summary>
+    /// <summary>
+    /// Checks an <c>X-UCP-Signature</c> value in constant time (the signature only: <see cref="Webhooks.IncomingWebhookVerifier"/>
+    /// also bounds the timestamp's age).
+    /// </summary>
     /// <param name="secret">The shared secret.</param>
+    /// <param name="timestamp">The <c>X-UCP-Timestamp</c> value received.</param>
     /// <param name="body">The exact body bytes received.</param>
     /// <param name="signature">The header value received.</param>
-    /// <returns>True when it is the body's HMAC under the secret.</returns>
-    bool VerifyHmac(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> body, string? signature);
+    /// <returns>True when it is the HMAC of <c>{timestamp}.{body}</c> under the secret.</returns>
+    bool VerifyHmac(ReadOnlySpan<byte> secret, string timestamp, ReadOnlySpan<byte> body, string? signature);
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using WixUcp.Webhooks;
 
 namespace WixUcp.Signatures;
 
@@ -36,11 +37,12 @@ internal sealed class WebhookSigner(UcpSigningKeys keys, TimeProvider time) : IW
             time.GetUtcNow());
     }
 
-    public string SignHmac(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> body) =>
-        HmacPrefix + Convert.ToHexStringLower(HMACSHA256.HashData(secret, body));
+    public string SignHmac(ReadOnlySpan<byte> secret, string timestamp, ReadOnlySpan<byte> body) =>
+        IncomingWebhookVerifier.Sign(secret, timestamp, body);
 
-    public bool VerifyHmac(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> body, string? signature)
+    public bool VerifyHmac(ReadOnlySpan<byte> secret, string timestamp, ReadOnlySpan<byte> body, string? signature)
     {
+        ArgumentNullException.ThrowIfNull(timestamp);
         if (signature is null || !signature.StartsWith(HmacPrefix, StringComparison.OrdinalIgnoreCase) || signature.Length != HmacPrefix.Length + 64)
         {
             return false;
@@ -53,7 +55,7 @@ internal sealed class WebhookSigner(UcpSigningKeys keys, TimeProvider time) : IW
         }
 
         Span<byte> expected = stackalloc byte[32];
-        HMACSHA256.HashData(secret, body, expected);
+        IncomingWebhookVerifier.Mac(secret, timestamp, body, expected);
         return CryptographicOperations.FixedTimeEquals(presented, expected);
     }
 }

@@ -63,12 +63,28 @@ internal sealed class RequestSchema
     {
         if (!_compiled.Evaluate(request, Verdict).IsValid)
         {
-            throw Explain(request);
+            throw ExplainOrGeneric(request);
         }
     }
 
     /// <summary>True when <paramref name="request"/> keeps the schema.</summary>
     public bool Accepts(JsonElement request) => _compiled.Evaluate(request, Verdict).IsValid;
+
+    // The request is invalid whatever the explanation does: a schema shape the explanation does not foresee must not
+    // turn a 400 into a 500.
+    private UcpRequestException ExplainOrGeneric(JsonElement request)
+    {
+        try
+        {
+            return Explain(request);
+        }
+        catch (Exception)
+        {
+            return Generic;
+        }
+    }
+
+    private static UcpRequestException Generic => new("The request does not match the schema of this operation.", "$");
 
     // Only failing requests pay for the detailed evaluation; the message is written from the schema, never from the
     // value, so nothing a client sent (personal data, a megabyte of text) is echoed.
@@ -102,7 +118,7 @@ internal sealed class RequestSchema
             return new UcpRequestException($"{Subject(segments)} {Rule(keyword, schema)}.", PathOf(request, segments));
         }
 
-        return new UcpRequestException("The request does not match the schema of this operation.", "$");
+        return Generic;
     }
 
     private JsonObject? SchemaAt(string[] segments)
@@ -172,15 +188,7 @@ internal sealed class RequestSchema
         string Value(string name) => schema?[name]?.ToJsonString() ?? "?";
         return keyword switch
         {
-            "type" => "must be " + (schema?["type"]?.GetValue<string>() switch
-            {
-                "object" => "an object",
-                "array" => "a list",
-                "integer" => "an integer",
-                "number" => "a number",
-                "boolean" => "true or false",
-                _ => "a string",
-            }),
+            "type" => "must be " + TypeNoun(schema?["type"]),
             "minimum" => $"must be at least {Value("minimum")}",
             "maximum" => $"must be at most {Value("maximum")}",
             "minLength" => $"must have at least {Value("minLength")} characters",
@@ -191,6 +199,23 @@ internal sealed class RequestSchema
             "pattern" => "does not have the expected format",
             _ => $"does not keep the '{keyword}' rule of this operation's schema",
         };
+    }
+
+    // "type" is a name, or a list of names when null is allowed too (RequestPresence Nullable): ["string", "null"].
+    private static string TypeNoun(JsonNode? type)
+    {
+        static string? Name(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var name) ? name : null;
+        var names = type is JsonArray list ? [.. list.Select(Name).OfType<string>()] : Name(type) is { } single ? [single] : Array.Empty<string>();
+        var noun = names.FirstOrDefault(n => n != "null") switch
+        {
+            "object" => "an object",
+            "array" => "a list",
+            "integer" => "an integer",
+            "number" => "a number",
+            "boolean" => "true or false",
+            _ => "a string",
+        };
+        return names.Contains("null") ? noun + " or null" : noun;
     }
 
     private static JsonNode Tighten(JsonSchemaExporterContext context, JsonNode node, RequestOperation operation)

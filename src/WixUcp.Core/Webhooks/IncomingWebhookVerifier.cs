@@ -71,7 +71,8 @@ public sealed class IncomingWebhookVerifier(TimeProvider time)
         return CryptographicOperations.FixedTimeEquals(presented, expected) ? IncomingWebhookVerdict.Valid : IncomingWebhookVerdict.BadSignature;
     }
 
-    private static void Mac(ReadOnlySpan<byte> secret, string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
+    // Shared with WebhookSigner, so what this library sends is exactly what it accepts.
+    internal static void Mac(ReadOnlySpan<byte> secret, string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
     {
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
         hmac.AppendData(Encoding.UTF8.GetBytes(timestamp + "."));

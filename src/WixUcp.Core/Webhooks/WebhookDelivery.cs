@@ -21,7 +21,7 @@ public sealed record WebhookDelivery
     /// <summary>The receiver's URL.</summary>
     public required Uri Target { get; init; }
 
-    /// <summary>The webhook registration the target came from, when it holds a shared secret (then <c>X-UCP-Signature</c> is sent too).</summary>
+    /// <summary>The webhook registration the target came from, when it holds a shared secret (then <c>X-UCP-Timestamp</c> and <c>X-UCP-Signature</c> are sent too).</summary>
     public string? RegistrationId { get; init; }
 
     /// <summary>The <c>UCP-Agent</c> sent: the business's own profile.</summary>

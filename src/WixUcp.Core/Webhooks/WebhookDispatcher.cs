@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WixUcp.Diagnostics;
 using WixUcp.Signatures;
+using WixUcp.Storage;
 
 namespace WixUcp.Webhooks;
 
@@ -15,7 +16,8 @@ namespace WixUcp.Webhooks;
 /// and timestamp too) through the SSRF guard, at most <see cref="WebhookOptions.MaxConcurrencyPerTarget"/> at once per
 /// receiver, within <see cref="WebhookOptions.RequestTimeout"/>. A 2xx answer delivers; anything else is retried with
 /// exponential backoff and ±20% jitter, the same id, timestamp and body, until <see cref="WebhookOptions.MaxAttempts"/>,
-/// then dead-lettered. On shutdown it stops claiming and hands unfinished attempts back unchanged.
+/// then dead-lettered; a delivery that cannot succeed (its target not allowed, its registration deleted) is dead-lettered
+/// at once. On shutdown it stops claiming and hands unfinished attempts back unchanged.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     IWebhookOutbox outbox,
@@ -30,6 +32,8 @@ internal sealed partial class WebhookDispatcher(
 {
     public const string HttpClientName = "WixUcp.Webhooks";
     private const string ContentType = "application/json";
+    private const string TargetNotAllowed = "target_not_allowed";
+    private const string RegistrationDeleted = "registration_deleted";
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _targets = new(StringComparer.Ordinal);
 
@@ -41,12 +45,22 @@ internal sealed partial class WebhookDispatcher(
             return;
         }
 
+        // Nothing may end this loop but shutdown: a fault here would stop the host (BackgroundService's default), so a
+        // failing round is logged and retried after a growing pause.
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            IReadOnlyList<WebhookDelivery> due;
             try
             {
-                due = await outbox.ClaimDueAsync(time.GetUtcNow(), settings.BatchSize, settings.ClaimLease, stoppingToken).ConfigureAwait(false);
+                var due = await outbox.ClaimDueAsync(time.GetUtcNow(), settings.BatchSize, settings.ClaimLease, stoppingToken).ConfigureAwait(false);
+                failures = 0;
+                if (due.Count == 0)
+                {
+                    await (wakeup?.WaitAsync(settings.PollInterval, stoppingToken) ?? Task.Delay(settings.PollInterval, time, stoppingToken)).ConfigureAwait(false);
+                    continue;
+                }
+
+                await Task.WhenAll(due.Select(d => AttemptAsync(d, stoppingToken))).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -54,31 +68,54 @@ internal sealed partial class WebhookDispatcher(
             }
             catch (Exception ex)
             {
-                // The outbox's store is down: try again after the poll interval.
-                LogOutboxUnavailable(logger, ex);
-                due = [];
-            }
+                failures++;
+                var pause = RoundBackoff(failures, settings);
+                if (ex is StoreUnavailableException unavailable)
+                {
+                    metrics?.StoreFailed(unavailable.Store ?? "unknown");
+                }
 
-            if (due.Count == 0)
-            {
+                LogRoundFailed(logger, ex, pause.TotalSeconds);
                 try
                 {
-                    await (wakeup?.WaitAsync(settings.PollInterval, stoppingToken) ?? Task.Delay(settings.PollInterval, time, stoppingToken)).ConfigureAwait(false);
+                    await Task.Delay(pause, time, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
                     return;
                 }
-
-                continue;
             }
-
-            await Task.WhenAll(due.Select(d => AttemptAsync(d, stoppingToken))).ConfigureAwait(false);
         }
     }
 
-    /// <summary>One attempt of one delivery, with its outcome recorded.</summary>
+    /// <summary>
+    /// One attempt of one delivery, with its outcome recorded. It never throws: when the outcome cannot be recorded (the
+    /// outbox or the registration store failing), the claim is left to its lease, which brings the delivery back.
+    /// </summary>
     internal async Task AttemptAsync(WebhookDelivery delivery, CancellationToken stoppingToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await AttemptCoreAsync(delivery, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown before the attempt could be handed back: the lease brings it back.
+        }
+        catch (Exception ex)
+        {
+            if (ex is StoreUnavailableException unavailable)
+            {
+                metrics?.StoreFailed(unavailable.Store ?? "unknown");
+            }
+
+            metrics?.WebhookDelivered("error", Stopwatch.GetElapsedTime(started));
+            LogAttemptFailed(logger, ex, delivery.Id, delivery.OrderId, options.Value.Webhooks.ClaimLease.TotalSeconds);
+        }
+    }
+
+    private async Task AttemptCoreAsync(WebhookDelivery delivery, CancellationToken stoppingToken)
     {
         var settings = options.Value.Webhooks;
         var gate = _targets.GetOrAdd(delivery.Target.GetLeftPart(UriPartial.Authority), _ => new SemaphoreSlim(settings.MaxConcurrencyPerTarget));
@@ -112,7 +149,7 @@ internal sealed partial class WebhookDispatcher(
             }
 
             var attempts = delivery.Attempts + 1;
-            if (attempts >= settings.MaxAttempts)
+            if (attempts >= settings.MaxAttempts || NeverSucceeds(failure))
             {
                 metrics?.WebhookDelivered("dead_lettered", Stopwatch.GetElapsedTime(started));
                 LogDeadLettered(logger, delivery.Id, delivery.OrderId, attempts, failure);
@@ -136,7 +173,7 @@ internal sealed partial class WebhookDispatcher(
     {
         if (!TargetAllowed(delivery.Target, settings))
         {
-            return "target_not_allowed";
+            return TargetNotAllowed;
         }
 
         // Deliveries to a webhook registration also carry the seed's shared-secret signature.
@@ -146,7 +183,7 @@ internal sealed partial class WebhookDispatcher(
             secret = registrations is null ? null : (await registrations.GetAsync(registrationId, stoppingToken).ConfigureAwait(false))?.Secret;
             if (secret is null)
             {
-                return "registration_deleted";
+                return RegistrationDeleted;
             }
         }
 
@@ -163,7 +200,11 @@ internal sealed partial class WebhookDispatcher(
         request.Headers.TryAddWithoutValidation(UcpRequestContext.RequestIdHeader, delivery.Id);
         if (secret is not null)
         {
-            request.Headers.TryAddWithoutValidation("X-UCP-Signature", signer.SignHmac(System.Text.Encoding.UTF8.GetBytes(secret), delivery.Body.Span));
+            // The attempt's time, not the event's: Webhook-Timestamp stays the same on every retry, but a receiver checking
+            // with IncomingWebhookVerifier refuses timestamps older than its window, and retries run for hours.
+            var sentAt = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            request.Headers.TryAddWithoutValidation(IncomingWebhookVerifier.TimestampHeader, sentAt);
+            request.Headers.TryAddWithoutValidation(IncomingWebhookVerifier.SignatureHeader, signer.SignHmac(System.Text.Encoding.UTF8.GetBytes(secret), sentAt, delivery.Body.Span));
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -193,6 +234,10 @@ internal sealed partial class WebhookDispatcher(
         }
     }
 
+    // Failures no retry can fix: straight to the dead letters, where an operator may replay them once the cause is fixed
+    // (the setting changed, the registration re-created).
+    private static bool NeverSucceeds(string failure) => failure is TargetNotAllowed or RegistrationDeleted;
+
     // https only, except loopback receivers when explicitly allowed (tests, local development); the connection itself
     // goes through the profile-fetch SSRF guard.
     private static bool TargetAllowed(Uri target, WebhookOptions settings) =>
@@ -203,6 +248,13 @@ internal sealed partial class WebhookDispatcher(
         var exponential = settings.InitialDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 30));
         var capped = Math.Min(exponential, settings.MaxDelay.TotalMilliseconds);
         return TimeSpan.FromMilliseconds(capped * (0.8 + (0.4 * Random.Shared.NextDouble())));
+    }
+
+    // After a failed round: the poll interval, doubling per consecutive failure, at most 30 s (or the poll interval if longer).
+    private static TimeSpan RoundBackoff(int failures, WebhookOptions settings)
+    {
+        var pause = settings.PollInterval.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 16));
+        return TimeSpan.FromMilliseconds(Math.Min(pause, Math.Max(settings.PollInterval.TotalMilliseconds, 30_000)));
     }
 
     private async Task HandBackAsync(WebhookDelivery delivery) =>
@@ -227,6 +279,9 @@ internal sealed partial class WebhookDispatcher(
     [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Webhook {WebhookId} for order {OrderId} dead-lettered after {Attempts} attempts ({Failure})")]
     private static partial void LogDeadLettered(ILogger logger, string webhookId, string orderId, int attempts, string failure);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "The webhook outbox could not be read; retrying")]
-    private static partial void LogOutboxUnavailable(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "The webhook outbox could not be read; retrying in {PauseSeconds:0.0} s")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception, double pauseSeconds);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Webhook {WebhookId} for order {OrderId}: the attempt could not be completed or recorded; it is tried again when its claim lapses (within {LeaseSeconds:0} s)")]
+    private static partial void LogAttemptFailed(ILogger logger, Exception exception, string webhookId, string orderId, double leaseSeconds);
 }

@@ -5,8 +5,9 @@ using WixUcp.Storage;
 namespace WixUcp.Redis.Connection;
 
 /// <summary>
-/// One multiplexed connection per process, opened on first use. Commands that cannot reach Redis, or do not finish
-/// within <see cref="WixUcpRedisOptions.OperationTimeout"/>, surface as <see cref="StoreUnavailableException"/>.
+/// One multiplexed connection per process, opened on first use. Commands that cannot reach Redis, do not finish
+/// within <see cref="WixUcpRedisOptions.OperationTimeout"/>, or that Redis answers with an error (LOADING, READONLY,
+/// OOM, BUSY, ...) surface as <see cref="StoreUnavailableException"/>.
 /// </summary>
 internal sealed class RedisConnection : IAsyncDisposable, IDisposable
 {
@@ -29,7 +30,7 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
     /// <summary>The shared multiplexer, for the distributed cache that backs HybridCache.</summary>
     public async Task<IConnectionMultiplexer> GetMultiplexerAsync() => await _connection.Value.ConfigureAwait(false);
 
-    /// <summary>Runs a command, translating transport failures to <see cref="StoreUnavailableException"/>.</summary>
+    /// <summary>Runs a command, translating transport failures and server errors to <see cref="StoreUnavailableException"/>.</summary>
     public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> command)
     {
         try
@@ -37,9 +38,9 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
             var connection = await _connection.Value.ConfigureAwait(false);
             return await command(connection.GetDatabase()).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException or TimeoutException)
+        catch (Exception ex) when (IsUnavailable(ex))
         {
-            throw new StoreUnavailableException("Redis did not answer.", ex) { Store = "redis" };
+            throw Unavailable(ex);
         }
     }
 
@@ -51,11 +52,23 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
             var connection = await _connection.Value.ConfigureAwait(false);
             return await command(connection.GetDatabase(), state).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException or TimeoutException)
+        catch (Exception ex) when (IsUnavailable(ex))
         {
-            throw new StoreUnavailableException("Redis did not answer.", ex) { Store = "redis" };
+            throw Unavailable(ex);
         }
     }
+
+    // A server error is as good as no answer: the store cannot do the command now (still loading its data, a read-only
+    // replica after a failover, out of memory, a busy script), and callers apply their outage policy rather than fail
+    // the request. NOSCRIPT is not an outage: the script's caller sends it again.
+    private static bool IsUnavailable(Exception ex) =>
+        ex is RedisConnectionException or RedisTimeoutException or TimeoutException
+        || (ex is RedisServerException && !ex.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal));
+
+    private static StoreUnavailableException Unavailable(Exception ex) =>
+        ex is RedisServerException
+            ? new StoreUnavailableException("Redis answered with an error.", ex) { Store = "redis" }
+            : new StoreUnavailableException("Redis did not answer.", ex) { Store = "redis" };
 
     public void Dispose()
     {

@@ -11,8 +11,9 @@ namespace WixUcp.Redis.Stores;
 /// (<c>s</c> window start, <c>c</c> current count, <c>p</c> previous count) that expires by itself two windows after its
 /// window started,
 /// updated by one Lua script per decision with the Redis server's clock (replicas' clocks may disagree). One key per
-/// script, so Redis Cluster places it anywhere. A failure to reach Redis surfaces as <c>StoreUnavailableException</c>
-/// after the connection's operation timeout; <c>RateLimitGate</c> then applies the configured store-failure policy.
+/// script, so Redis Cluster places it anywhere. A failure to reach Redis (after the connection's operation timeout), or
+/// an error answer such as OOM or READONLY, surfaces as <c>StoreUnavailableException</c>; <c>RateLimitGate</c> then
+/// applies the configured store-failure policy.
 /// </summary>
 internal sealed class RedisRateLimiter(RedisConnection redis) : IRateLimiter
 {

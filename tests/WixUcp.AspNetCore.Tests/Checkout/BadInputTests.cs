@@ -29,6 +29,11 @@ public sealed class BadInputTests(UcpFixture fixture) : IClassFixture<UcpFixture
         { """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":1}],"discounts":{"codes":[1]}}""", "$.discounts.codes[0]" },
         { """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":1}],"fulfillment":{"methods":[{"type":"teleport"}]}}""", "$.fulfillment.methods[0].type" },
         { """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":1}],"line_items":[]}""", null },
+
+        // Members that may also be null ("type": ["string", "null"]).
+        { """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":1}],"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":5}]}}""", "$.fulfillment.methods[0].selected_destination_id" },
+        { """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":1}],"fulfillment":{"methods":[{"type":"shipping","groups":[{"selected_option_id":5}]}]}}""", "$.fulfillment.methods[0].groups[0].selected_option_id" },
+        { """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":1}],"fulfillment":{"methods":[{"type":"shipping","groups":[{"selected_option_id":{}}]}]}}""", "$.fulfillment.methods[0].groups[0].selected_option_id" },
     };
 
     [Theory]
@@ -46,6 +51,21 @@ public sealed class BadInputTests(UcpFixture fixture) : IClassFixture<UcpFixture
 
         Assert.DoesNotContain("Exception", response.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrongly_typed_nullable_member_is_explained_with_its_type()
+    {
+        var client = fixture.Client();
+        var created = (await Checkouts.CreateAsync(client, Checkouts.Create())).Json;
+        var body = Checkouts.Update(created, """{"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"addr_ada_work"}]}}""")
+            .Replace("\"addr_ada_work\"", "5", StringComparison.Ordinal);
+
+        var response = await client.PutAsync($"/ucp/checkout-sessions/{created["id"]!.GetValue<string>()}", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(("invalid_request", "$.fulfillment.methods[0].selected_destination_id"), (response.Json["code"]!.GetValue<string>(), response.Json["path"]!.GetValue<string>()));
+        Assert.Equal("selected_destination_id must be a string or null.", response.Json["content"]!.GetValue<string>());
     }
 
     [Fact]

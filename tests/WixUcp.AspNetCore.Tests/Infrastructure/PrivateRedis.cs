@@ -67,6 +67,13 @@ internal sealed class PrivateRedis : IAsyncDisposable
         throw new InvalidOperationException($"redis-server did not listen on port {Port}.");
     }
 
+    /// <summary>Changes a setting of the running server (<c>CONFIG SET</c>), e.g. to make it answer errors.</summary>
+    public async Task ConfigSetAsync(string setting, string value)
+    {
+        await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Port},allowAdmin=true");
+        await connection.GetServer("127.0.0.1", Port).ConfigSetAsync(setting, value);
+    }
+
     public async Task StopAsync()
     {
         if (_process is { HasExited: false })

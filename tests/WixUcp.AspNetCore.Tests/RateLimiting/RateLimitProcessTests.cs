@@ -96,6 +96,31 @@ public sealed class RateLimitProcessTests : IAsyncLifetime
         Assert.All(closedAnswers, r => Assert.Equal((HttpStatusCode.ServiceUnavailable, "backend_unavailable", "5"), (r.Status, r.Code, r.Headers("Retry-After"))));
     }
 
+    [Fact]
+    public async Task A_redis_that_answers_with_errors_is_decided_by_the_store_failure_policy_too()
+    {
+        await using var redis = await PrivateRedis.StartAsync();
+        var shared = new[] { ("REDIS_URL", redis.Url) };
+        await using var open = await SampleHostProcess.StartAsync(Environment([.. shared, ("WixUcp__RateLimits__StoreFailure", "FailOpen")]));
+        await using var closed = await SampleHostProcess.StartAsync(Environment([.. shared, ("WixUcp__RateLimits__StoreFailure", "FailClosed")]));
+        Assert.Equal("9", (await SendAsync(open, Search)).Headers("X-RateLimit-Remaining"));
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(closed, Search)).Status);
+
+        // Out of memory without eviction: Redis is up and answers, but every write is an OOM error.
+        await redis.ConfigSetAsync("maxmemory-policy", "noeviction");
+        await redis.ConfigSetAsync("maxmemory", "1");
+        var openAnswers = new List<HostResponseWithHeaders>();
+        var closedAnswers = new List<HostResponseWithHeaders>();
+        for (var i = 0; i < 3; i++)
+        {
+            openAnswers.Add(await SendAsync(open, Search));
+            closedAnswers.Add(await SendAsync(closed, Search));
+        }
+
+        Assert.All(openAnswers, r => Assert.Equal((HttpStatusCode.OK, null), (r.Status, r.Headers("X-RateLimit-Remaining"))));
+        Assert.All(closedAnswers, r => Assert.Equal((HttpStatusCode.ServiceUnavailable, "backend_unavailable", "5"), (r.Status, r.Code, r.Headers("Retry-After"))));
+    }
+
     private static Dictionary<string, string> Environment(params (string Key, string Value)[] settings)
     {
         var environment = new Dictionary<string, string>

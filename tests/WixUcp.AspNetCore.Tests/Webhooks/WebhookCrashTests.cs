@@ -142,6 +142,7 @@ public sealed class WebhookCrashTests : IAsyncLifetime
         ["WixUcp__Webhooks__MaxDelay"] = "00:00:00.300",
         ["WixUcp__Webhooks__PollInterval"] = "00:00:00.050",
         ["WixUcp__Webhooks__ClaimLease"] = "00:00:02",
+        ["WixUcp__Webhooks__RequestTimeout"] = "00:00:01",   // shorter than the lease, as start-up validation requires
         ["WixUcp__Webhooks__MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using WixUcp.AspNetCore.Tests.Infrastructure;
 using WixUcp.Signatures;
+using WixUcp.Webhooks;
 
 namespace WixUcp.AspNetCore.Tests.Webhooks;
 
@@ -44,22 +45,24 @@ public sealed class WebhookSignerTests(UcpFixture fixture) : IClassFixture<UcpFi
     }
 
     [Fact]
-    public void The_shared_secret_form_matches_HMAC_SHA256_and_verifies_in_constant_time()
+    public void The_shared_secret_form_is_HMAC_SHA256_of_the_timestamp_and_body_and_verifies_in_constant_time()
     {
         var signer = fixture.App.Services.GetRequiredService<IWebhookSigner>();
         var secret = "key"u8.ToArray();
         var body = "The quick brown fox jumps over the lazy dog"u8.ToArray();
+        const string Timestamp = "1764504000";
 
-        var signature = signer.SignHmac(secret, body);
+        var signature = signer.SignHmac(secret, Timestamp, body);
 
-        // The well-known HMAC-SHA256 example value.
-        Assert.Equal("sha256=f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8", signature);
-        Assert.True(signer.VerifyHmac(secret, body, signature));
-        Assert.True(signer.VerifyHmac(secret, body, signature.ToUpperInvariant().Replace("SHA256=", "sha256=", StringComparison.Ordinal)));
-        Assert.False(signer.VerifyHmac(secret, body, signature[..^1] + "9"));
-        Assert.False(signer.VerifyHmac("other"u8, body, signature));
-        Assert.False(signer.VerifyHmac(secret, body, null));
-        Assert.False(signer.VerifyHmac(secret, body, "sha256=zz" + signature[9..]));
-        Assert.False(signer.VerifyHmac(secret, body, signature[7..]));
+        Assert.Equal("sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, (byte[])[.. "1764504000."u8, .. body])), signature);
+        Assert.Equal(IncomingWebhookVerifier.Sign(secret, Timestamp, body), signature);
+        Assert.True(signer.VerifyHmac(secret, Timestamp, body, signature));
+        Assert.True(signer.VerifyHmac(secret, Timestamp, body, signature.ToUpperInvariant().Replace("SHA256=", "sha256=", StringComparison.Ordinal)));
+        Assert.False(signer.VerifyHmac(secret, "1764504001", body, signature));
+        Assert.False(signer.VerifyHmac(secret, Timestamp, body, signature[..^1] + "9"));
+        Assert.False(signer.VerifyHmac("other"u8, Timestamp, body, signature));
+        Assert.False(signer.VerifyHmac(secret, Timestamp, body, null));
+        Assert.False(signer.VerifyHmac(secret, Timestamp, body, "sha256=zz" + signature[9..]));
+        Assert.False(signer.VerifyHmac(secret, Timestamp, body, signature[7..]));
     }
 }
