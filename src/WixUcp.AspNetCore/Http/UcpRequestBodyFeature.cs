@@ -36,23 +36,48 @@ internal sealed class UcpRequestBodyFeature(HttpRequest request, int limit) : IU
 
     private async Task<byte[]> ReadOnceAsync(CancellationToken cancellationToken)
     {
-
         if (request.ContentLength > limit)
         {
             throw RequestTooLargeException.Over(limit);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        // A declared length is read straight into an array of that size; one more byte than declared is refused.
+        if (request.ContentLength is { } declared)
         {
-            if (buffer.Length + read > limit)
+            var body = new byte[declared];
+            var filled = 0;
+            while (filled < body.Length)
             {
-                throw RequestTooLargeException.Over(limit);
+                var count = await request.Body.ReadAsync(body.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                if (count == 0)
+                {
+                    return body[..filled];
+                }
+
+                filled += count;
             }
 
-            buffer.Write(chunk, 0, read);
+            return await request.Body.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) == 0 ? body : throw RequestTooLargeException.Over(limit);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw RequestTooLargeException.Over(limit);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();
