@@ -1,26 +1,46 @@
-using WixUcp.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace WixUcp.Webhooks;
 
-/// <summary>The outbox of the embedded default: this process's memory, capped; delivered entries are dropped at once.</summary>
-internal sealed class InMemoryWebhookOutbox(Microsoft.Extensions.Options.IOptions<WixUcpOptions> options) : IWebhookOutbox
+/// <summary>
+/// The outbox of the embedded default: this process's memory, capped; delivered entries are dropped at once. At the cap
+/// the oldest dead letters make room first. Deliveries are enqueued after the change they announce is committed (a
+/// placed order, a refund), so a full outbox never fails that change: what does not fit is dropped with an error log.
+/// </summary>
+internal sealed partial class InMemoryWebhookOutbox(Microsoft.Extensions.Options.IOptions<WixUcpOptions> options, ILogger<InMemoryWebhookOutbox>? logger = null, WixUcp.Diagnostics.WixUcpMetrics? metrics = null) : IWebhookOutbox
 {
     private readonly Dictionary<string, (WebhookDelivery Delivery, DateTimeOffset LeasedUntil)> _entries = new(StringComparer.Ordinal);
 
     public ValueTask EnqueueAsync(IReadOnlyList<WebhookDelivery> deliveries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
+        var max = options.Value.Webhooks.MaxStoredDeliveries;
         lock (_entries)
         {
-            if (_entries.Count + deliveries.Count > options.Value.Webhooks.MaxStoredDeliveries)
+            var fresh = deliveries.Where(d => !_entries.ContainsKey(d.Id)).DistinctBy(d => d.Id).ToList();
+            var excess = _entries.Count + fresh.Count - max;
+            if (excess > 0)
             {
-                throw new StoreUnavailableException(
-                    $"The in-memory webhook outbox holds its maximum of {options.Value.Webhooks.MaxStoredDeliveries} deliveries (WixUcp:Webhooks:MaxStoredDeliveries).") { Store = "memory" };
+                foreach (var dead in _entries.Values.Select(e => e.Delivery).Where(d => d.Status == WebhookDeliveryStatus.DeadLettered)
+                    .OrderBy(d => d.NextAttemptAt).Take(excess).ToList())
+                {
+                    _entries.Remove(dead.Id);
+                }
             }
 
-            foreach (var delivery in deliveries)
+            var room = Math.Max(0, max - _entries.Count);
+            foreach (var delivery in fresh.Take(room))
             {
-                _entries.TryAdd(delivery.Id, (delivery, DateTimeOffset.MinValue));
+                _entries.Add(delivery.Id, (delivery, DateTimeOffset.MinValue));
+            }
+
+            foreach (var dropped in fresh.Skip(room))
+            {
+                metrics?.WebhookDelivered("dropped", TimeSpan.Zero);
+                if (logger is not null)
+                {
+                    LogDropped(logger, dropped.Id, dropped.OrderId, max);
+                }
             }
         }
 
@@ -89,4 +109,7 @@ internal sealed class InMemoryWebhookOutbox(Microsoft.Extensions.Options.IOption
             return ValueTask.FromResult(true);
         }
     }
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Error, Message = "Webhook {WebhookId} for order {OrderId} dropped: the in-memory outbox holds {Max} pending deliveries (WixUcp:Webhooks:MaxStoredDeliveries); use a durable outbox (DATABASE_URL) for this load")]
+    private static partial void LogDropped(ILogger logger, string webhookId, string orderId, int max);
 }

@@ -71,4 +71,43 @@ public sealed class IncomingWebhookTests
         Assert.Contains("is missing", unsigned.Body, StringComparison.Ordinal);
         Assert.Equal([Body], handled);   // nothing else ran
     }
+
+    [Fact]
+    public async Task A_verified_body_still_binds_to_the_endpoints_parameters_and_an_oversized_one_gets_413()
+    {
+        var received = new List<string>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddWixUcp(o => o.MaxRequestBytes = 1024);
+        await using var app = builder.Build();
+        app.MapPost("/hooks", (System.Text.Json.JsonElement payload) =>
+        {
+            lock (received)
+            {
+                received.Add(payload.GetProperty("id").GetString()!);
+            }
+
+            return Results.NoContent();
+        }).RequireUcpWebhookSignature(_ => ValueTask.FromResult<byte[]?>(Secret));
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+
+        async Task<HttpResponseMessage> SendAsync(string body)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/hooks") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.TryAddWithoutValidation(IncomingWebhookVerifier.SignatureHeader, IncomingWebhookVerifier.Sign(Secret, now, Encoding.UTF8.GetBytes(body)));
+            request.Headers.TryAddWithoutValidation(IncomingWebhookVerifier.TimestampHeader, now);
+            return await client.SendAsync(request, TestContext.Current.CancellationToken);
+        }
+
+        using var bound = await SendAsync("""{"id":"evt_bound"}""");
+        using var oversized = await SendAsync("{\"id\":\"evt_big\",\"pad\":\"" + new string('x', 2048) + "\"}");
+
+        Assert.Equal(HttpStatusCode.NoContent, bound.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
+        Assert.Contains("request_too_large", await oversized.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(["evt_bound"], received);
+    }
 }
