@@ -8,7 +8,8 @@ public static class UcpPipelineApplicationBuilderExtensions
     /// <summary>
     /// Gives every request an id (the client's <c>X-Request-ID</c> or <c>Request-Id</c> when well formed, else a new one),
     /// echoed as <c>X-Request-ID</c> on every response, forwarded on the library's outgoing calls, and carried with the
-    /// tenant and platform on every log line. Add it first, so even errors of later middleware carry the id.
+    /// tenant and platform on every log line. Add it first, so even errors of later middleware carry the id, but after
+    /// <c>UseForwardedHeaders()</c> when there is a proxy: it records the client address that rate limits count by.
     /// </summary>
     /// <param name="app">The application.</param>
     /// <returns>The application, for chaining.</returns>

@@ -35,6 +35,7 @@ internal sealed partial class WebhookDispatcher(
     private const string TargetNotAllowed = "target_not_allowed";
     private const string RegistrationDeleted = "registration_deleted";
 
+    private const int MaxTrackedTargets = 1_024;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _targets = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,6 +62,7 @@ internal sealed partial class WebhookDispatcher(
                 }
 
                 await Task.WhenAll(due.Select(d => AttemptAsync(d, stoppingToken))).ConfigureAwait(false);
+                ForgetIdleTargets();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -255,6 +257,23 @@ internal sealed partial class WebhookDispatcher(
     {
         var pause = settings.PollInterval.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 16));
         return TimeSpan.FromMilliseconds(Math.Min(pause, Math.Max(settings.PollInterval.TotalMilliseconds, 30_000)));
+    }
+
+    // Receivers come from platform profiles, so their number is not ours to bound; between rounds no attempt holds a
+    // gate, and a long tail of receivers seen once is forgotten.
+    private void ForgetIdleTargets()
+    {
+        if (_targets.Count <= MaxTrackedTargets)
+        {
+            return;
+        }
+
+        foreach (var gate in _targets.Values)
+        {
+            gate.Dispose();
+        }
+
+        _targets.Clear();
     }
 
     private async Task HandBackAsync(WebhookDelivery delivery) =>
