@@ -57,12 +57,13 @@ internal sealed partial class InMemoryWebhookOutbox(Microsoft.Extensions.Options
                 .Take(max)
                 .Select(e => e.Delivery)
                 .ToList();
-            foreach (var delivery in due)
+            var claimed = due.Select(d => d with { LeasedUntil = now + lease }).ToList();
+            foreach (var delivery in claimed)
             {
                 _entries[delivery.Id] = (delivery, now + lease);
             }
 
-            return ValueTask.FromResult<IReadOnlyList<WebhookDelivery>>(due);
+            return ValueTask.FromResult<IReadOnlyList<WebhookDelivery>>(claimed);
         }
     }
 
@@ -71,13 +72,18 @@ internal sealed partial class InMemoryWebhookOutbox(Microsoft.Extensions.Options
         ArgumentNullException.ThrowIfNull(delivery);
         lock (_entries)
         {
+            if (delivery.LeasedUntil is { } lease && (!_entries.TryGetValue(delivery.Id, out var current) || current.LeasedUntil != lease))
+            {
+                return ValueTask.CompletedTask;   // a stale claim's outcome
+            }
+
             if (delivery.Status == WebhookDeliveryStatus.Delivered)
             {
                 _entries.Remove(delivery.Id);
             }
             else if (_entries.ContainsKey(delivery.Id))
             {
-                _entries[delivery.Id] = (delivery, DateTimeOffset.MinValue);
+                _entries[delivery.Id] = (delivery with { LeasedUntil = null }, DateTimeOffset.MinValue);
             }
         }
 

@@ -44,4 +44,11 @@ public sealed record WebhookDelivery
 
     /// <summary>Why the last attempt failed (status code or error kind, never the receiver's body).</summary>
     public string? LastError { get; init; }
+
+    /// <summary>
+    /// The lease of the claim that handed this delivery out, as the outbox recorded it; null for a delivery not claimed.
+    /// Outboxes ignore an update that carries a lease other than the current one: a claim that outlived its lease, and
+    /// was claimed again elsewhere, must not overwrite the new claim's progress or release its lease.
+    /// </summary>
+    public DateTimeOffset? LeasedUntil { get; init; }
 }

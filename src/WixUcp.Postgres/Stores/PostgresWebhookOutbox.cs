@@ -14,6 +14,8 @@ internal sealed class PostgresWebhookOutbox(PostgresDatabase database) : IWebhoo
     private const string Columns =
         "id, tenant_id, order_id, order_version, target, registration_id, ucp_agent, body, created_at, attempts, next_attempt_at, status, last_error";
 
+    private const string Returned = Columns + ", leased_until";
+
     public ValueTask EnqueueAsync(IReadOnlyList<WebhookDelivery> deliveries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
@@ -70,7 +72,7 @@ internal sealed class PostgresWebhookOutbox(PostgresDatabase database) : IWebhoo
                     ORDER BY next_attempt_at
                     LIMIT $3
                     FOR UPDATE SKIP LOCKED)
-                RETURNING {Columns}
+                RETURNING {Returned}
                 """,
                 connection)
             {
@@ -82,12 +84,21 @@ internal sealed class PostgresWebhookOutbox(PostgresDatabase database) : IWebhoo
     public ValueTask UpdateAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        // A claim's outcome applies only while its lease is the row's: one that outlived its lease and was claimed again
+        // elsewhere is ignored, so it cannot reset the new claim's attempts or free its lease for a third claimer.
+        var lease = delivery.LeasedUntil is { } until ? (object)until.ToUniversalTime() : DBNull.Value;
         return new(database.RunAsync(async connection =>
         {
             await using var command = delivery.Status == WebhookDeliveryStatus.Delivered
-                ? new NpgsqlCommand("DELETE FROM webhook_deliveries WHERE id = $1", connection) { Parameters = { new() { Value = delivery.Id } } }
+                ? new NpgsqlCommand("DELETE FROM webhook_deliveries WHERE id = $1 AND ($2::timestamptz IS NULL OR leased_until = $2)", connection)
+                {
+                    Parameters = { new() { Value = delivery.Id }, new() { Value = lease, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz } },
+                }
                 : new NpgsqlCommand(
-                    "UPDATE webhook_deliveries SET attempts = $2, next_attempt_at = $3, status = $4, last_error = $5, leased_until = NULL WHERE id = $1",
+                    """
+                    UPDATE webhook_deliveries SET attempts = $2, next_attempt_at = $3, status = $4, last_error = $5, leased_until = NULL
+                    WHERE id = $1 AND ($6::timestamptz IS NULL OR leased_until = $6)
+                    """,
                     connection)
                 {
                     Parameters =
@@ -97,6 +108,7 @@ internal sealed class PostgresWebhookOutbox(PostgresDatabase database) : IWebhoo
                         new() { Value = delivery.NextAttemptAt.ToUniversalTime() },
                         new() { Value = delivery.Status == WebhookDeliveryStatus.DeadLettered ? "dead_lettered" : "pending" },
                         new() { Value = (object?)delivery.LastError ?? DBNull.Value },
+                        new() { Value = lease, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz },
                     },
                 };
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -107,7 +119,7 @@ internal sealed class PostgresWebhookOutbox(PostgresDatabase database) : IWebhoo
         new(database.RunAsync(async connection =>
         {
             await using var command = new NpgsqlCommand(
-                $"SELECT {Columns} FROM webhook_deliveries WHERE status = 'dead_lettered' ORDER BY next_attempt_at DESC LIMIT $1", connection)
+                $"SELECT {Returned} FROM webhook_deliveries WHERE status = 'dead_lettered' ORDER BY next_attempt_at DESC LIMIT $1", connection)
             {
                 Parameters = { new() { Value = max } },
             };
@@ -150,6 +162,7 @@ internal sealed class PostgresWebhookOutbox(PostgresDatabase database) : IWebhoo
                 NextAttemptAt = reader.GetFieldValue<DateTimeOffset>(10),
                 Status = reader.GetString(11) == "dead_lettered" ? WebhookDeliveryStatus.DeadLettered : WebhookDeliveryStatus.Pending,
                 LastError = reader.IsDBNull(12) ? null : reader.GetString(12),
+                LeasedUntil = reader.FieldCount > 13 && !reader.IsDBNull(13) ? reader.GetFieldValue<DateTimeOffset>(13) : null,
             });
         }
 

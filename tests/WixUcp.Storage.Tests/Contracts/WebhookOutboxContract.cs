@@ -63,6 +63,28 @@ public abstract class WebhookOutboxContract
     }
 
     [Fact]
+    public async Task The_outcome_of_a_claim_that_outlived_its_lease_is_ignored()
+    {
+        var outbox = await OutboxAsync();
+        await outbox.EnqueueAsync([Delivery(due: Now)], Ct);
+        var slow = Assert.Single(await outbox.ClaimDueAsync(Now, 10, Lease, Ct));
+
+        // The lease ran out while the first dispatcher was still waiting on a receiver; another replica claims it.
+        var second = Assert.Single(await outbox.ClaimDueAsync(Now + Lease, 10, Lease, Ct), d => d.Id == slow.Id);
+        Assert.NotNull(second.LeasedUntil);
+        Assert.NotEqual(slow.LeasedUntil, second.LeasedUntil);
+
+        // The first dispatcher's late outcome neither frees the second claim's lease nor counts; the second's does.
+        await outbox.UpdateAsync(slow with { Attempts = 1, NextAttemptAt = Now + Lease, LastError = "timeout" }, Ct);
+        Assert.DoesNotContain(await outbox.ClaimDueAsync(Now + Lease + TimeSpan.FromSeconds(1), 10, Lease, Ct), d => d.Id == slow.Id);
+        await outbox.UpdateAsync(slow with { Status = WebhookDeliveryStatus.Delivered }, Ct);
+        await outbox.UpdateAsync(second with { Attempts = 1, NextAttemptAt = Now + Lease + Lease, LastError = "http_503" }, Ct);
+
+        var third = Assert.Single(await outbox.ClaimDueAsync(Now + Lease + Lease, 10, Lease, Ct), d => d.Id == slow.Id);
+        Assert.Equal((1, "http_503"), (third.Attempts, third.LastError));
+    }
+
+    [Fact]
     public async Task Concurrent_claims_never_hand_out_one_delivery_twice()
     {
         var outbox = await OutboxAsync();
