@@ -50,6 +50,9 @@ public sealed class WixUcpOptions
     /// <summary>Sandbox simulation of order events (off unless its secret is set).</summary>
     public SimulationOptions Simulation { get; } = new();
 
+    /// <summary>How the Wix backend reaches Wix (<c>WixUcp:Wix</c>), when it is the backend.</summary>
+    public WixUcp.Wix.WixOptions Wix { get; } = new();
+
     /// <summary>Largest request body accepted, in bytes; larger ones get 413.</summary>
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 }

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using WixUcp.Diagnostics;
+
+namespace WixUcp.Wix;
+
+/// <summary>The Wix client's services: the named HTTP client with its resilience pipeline, tokens, sites and the catalog.</summary>
+internal static class WixServiceCollectionExtensions
+{
+    /// <summary>Marks a call that may be retried although its method is POST (Wix's reads by query or search).</summary>
+    public static readonly HttpRequestOptionsKey<bool> SafeToRetry = new("WixUcp.Wix.SafeToRetry");
+
+    public static IServiceCollection AddWixClient(this IServiceCollection services)
+    {
+        services.TryAddSingleton<WixTokenSource>();
+        services.TryAddSingleton<WixSites>();
+        services.TryAddSingleton<WixApiClient>();
+        services.TryAddSingleton<WixCatalogBackend>();
+        services.AddHttpClient(WixApiClient.HttpClientName)
+            .AddHttpMessageHandler(() => new RequestIdPropagationHandler())
+            .AddStandardResilienceHandler()
+            .Configure((resilience, provider) =>
+            {
+                var wix = provider.GetRequiredService<IOptions<WixUcpOptions>>().Value.Wix;
+                resilience.AttemptTimeout.Timeout = wix.RequestTimeout;
+                resilience.TotalRequestTimeout.Timeout = wix.RequestTimeout * 3 + TimeSpan.FromSeconds(5);
+                resilience.CircuitBreaker.SamplingDuration = wix.RequestTimeout * 3;
+                resilience.Retry.MaxRetryAttempts = 2;
+                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                resilience.Retry.MaxDelay = wix.RequestTimeout;
+
+                // Retries repeat only what cannot do anything twice: GETs, and POSTs the client marks as reads. Creating
+                // a checkout or an order, or recording a payment, is never retried here.
+                var transient = resilience.Retry.ShouldHandle;
+                resilience.Retry.ShouldHandle = async args =>
+                    args.Context.GetRequestMessage() is { } request
+                    && (request.Method == HttpMethod.Get || (request.Options.TryGetValue(SafeToRetry, out var safe) && safe))
+                    && await transient(args).ConfigureAwait(false);
+            });
+        return services;
+    }
+}
