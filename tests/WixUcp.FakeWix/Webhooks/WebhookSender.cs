@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -63,7 +64,8 @@ internal sealed class WebhookSender(FakeWixState state) : IDisposable
                 timeout.CancelAfter(state.Options.WebhookTimeout);
                 try
                 {
-                    using var content = new StringContent(jwt, Encoding.UTF8, "text/plain");
+                    using var content = new StringContent(jwt, Encoding.UTF8);
+                    content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
                     using var response = await _http.PostAsync(url, content, timeout.Token).ConfigureAwait(false);
                     status = (int)response.StatusCode;
                 }
