@@ -11,6 +11,7 @@ namespace WixUcp.FakeWix;
 public sealed class FakeWixServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private FakeWixServer(WebApplication app, FakeWixState state, Uri baseUrl)
     {
@@ -37,6 +38,11 @@ public sealed class FakeWixServer : IAsyncDisposable
     /// <summary>Stops the server (hanging timeout-fault requests are released).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

@@ -29,7 +29,8 @@ internal sealed partial class RequestLog(RequestDelegate next, FakeWixState stat
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested || state.Stopping.IsCancellationRequested)
         {
-            // The client gave up (timeout faults) or the server is stopping: nothing to answer.
+            // The client gave up (timeout faults) or the server is stopping: nothing to answer (recorded as 499).
+            http.Response.StatusCode = 499;
         }
 #pragma warning disable CA1031 // A fake answers every failure the way Wix would rather than dropping the connection.
         catch (Exception e)

@@ -63,14 +63,11 @@ internal static class OrderEndpoints
 
             if (Wire.Bool(body, "restockAllItems") == true)
             {
-                foreach (var line in order.LineItems.OfType<JsonObject>())
+                foreach (var (lineId, (productId, variantId)) in order.LineVariants)
                 {
-                    var product = site.Product(Wire.Str(line, "catalogReference.catalogItemId"));
-                    var variantId = Wire.Str(line, "catalogReference.options.variantId");
-                    var variant = product?.Variants.Find(v => v.Id == variantId) ?? (product?.Variants.Count == 1 ? product.Variants[0] : null);
-                    if (variant is not null)
+                    if (site.Product(productId)?.Variants.Find(v => v.Id == variantId) is { } variant)
                     {
-                        variant.Quantity += Wire.Int(line, "quantity", "quantity") ?? 0;
+                        variant.Quantity += order.LineQuantities[lineId];
                     }
                 }
             }

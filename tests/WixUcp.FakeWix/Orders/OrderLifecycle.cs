@@ -137,6 +137,7 @@ internal static class OrderLifecycle
             ChannelType = checkout.ChannelType,
             LineItems = lineItems,
             LineQuantities = c.Lines.ToDictionary(l => l.Line.Id, l => l.Line.Quantity, StringComparer.Ordinal),
+            LineVariants = c.Lines.ToDictionary(l => l.Line.Id, l => (l.Product!.Id, l.Variant!.Id), StringComparer.Ordinal),
             BuyerInfo = checkout.BuyerInfo.DeepClone().AsObject(),
             BillingInfo = checkout.BillingInfo?.DeepClone().AsObject(),
             ShippingInfo = shippingInfo,

@@ -28,6 +28,9 @@ internal sealed class OrderRecord
 
     public required Dictionary<string, int> LineQuantities { get; init; }
 
+    /// <summary>Line id → (product id, variant id) as resolved at creation (for restocking on cancel).</summary>
+    public required Dictionary<string, (string ProductId, string VariantId)> LineVariants { get; init; }
+
     public required JsonObject BuyerInfo { get; init; }
 
     public JsonObject? BillingInfo { get; init; }
