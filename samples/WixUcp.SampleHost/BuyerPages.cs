@@ -6,6 +6,7 @@ using WixUcp.Checkout;
 using WixUcp.Commerce;
 using WixUcp.Operations;
 using WixUcp.Orders;
+using Microsoft.AspNetCore.Mvc;
 using WixUcp.Sandbox;
 using WixUcp.Tenancy;
 
@@ -26,7 +27,7 @@ internal static class BuyerPages
         return endpoints;
     }
 
-    private static async Task<IResult> CheckoutPageAsync(HttpContext http, string id, ICheckoutSessionStore sessions, SandboxPaymentChallenges challenges)
+    private static async Task<IResult> CheckoutPageAsync(HttpContext http, string id, ICheckoutSessionStore sessions, [FromServices] SandboxPaymentChallenges? challenges)
     {
         var tenant = await TenantAsync(http);
         var session = await sessions.GetAsync(tenant.Id, id, http.RequestAborted);
@@ -39,7 +40,7 @@ internal static class BuyerPages
         body.Append(CultureInfo.InvariantCulture, $"<p>Status: <strong>{Encode(StatusText(session))}</strong></p>");
         AppendLines(body, session.Currency, session.Lines.Select(l => (l.Title, l.Quantity, l.UnitPrice * l.Quantity)));
         AppendTotals(body, session.Currency, session.Totals);
-        if (session.Status == CheckoutStatus.RequiresEscalation && challenges.IsPending(tenant.Id, session.Id))
+        if (session.Status == CheckoutStatus.RequiresEscalation && challenges?.IsPending(tenant.Id, session.Id) == true)
         {
             body.Append("<h2>Confirm your payment</h2><p>Your card issuer asks you to confirm this payment (3-D Secure).</p>");
             body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/checkout/{Encode(Uri.EscapeDataString(session.Id))}/confirm-payment\"><button type=\"submit\">Confirm payment</button></form>");
@@ -56,8 +57,14 @@ internal static class BuyerPages
         return Page(http, "Your checkout", body.ToString());
     }
 
-    private static async Task<IResult> ConfirmPaymentAsync(HttpContext http, string id, SandboxPaymentChallenges challenges)
+    // The sandbox's 3-D Secure stand-in; other backends confirm payments on their own pages.
+    private static async Task<IResult> ConfirmPaymentAsync(HttpContext http, string id, [FromServices] SandboxPaymentChallenges? challenges)
     {
+        if (challenges is null)
+        {
+            return Results.NotFound();
+        }
+
         var tenant = await TenantAsync(http);
         challenges.Confirm(tenant.Id, id);
 

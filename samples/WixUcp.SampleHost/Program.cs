@@ -58,7 +58,22 @@ builder.Services.AddOptions<EncryptionOptions>().Bind(ucp.GetSection("Encryption
 builder.Services.AddOptions<SandboxOptions>()
     .Bind(ucp.GetSection("Sandbox"))
     .PostConfigure(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory, builder.Environment.ContentRootPath));
-var wixUcp = builder.Services.AddWixUcp().AddSandboxStore().AddUcpAuthentication().AddUcpRateLimiting().AddUcpMcp();
+var wixUcp = builder.Services.AddWixUcp().AddUcpAuthentication().AddUcpRateLimiting().AddUcpMcp();
+
+// The store behind the protocol: the embedded sandbox unless WixUcp:Backend=Wix names a Wix site (WixUcp:Wix:*).
+var backend = ucp["Backend"] ?? "Sandbox";
+if (string.Equals(backend, "Wix", StringComparison.OrdinalIgnoreCase))
+{
+    wixUcp.AddWix();
+}
+else if (string.Equals(backend, "Sandbox", StringComparison.OrdinalIgnoreCase))
+{
+    wixUcp.AddSandboxStore();
+}
+else
+{
+    throw new InvalidOperationException($"WixUcp:Backend must be Sandbox (the default) or Wix, not '{backend}'.");
+}
 if (!string.IsNullOrWhiteSpace(ucp["Auth:Jwt:Issuer"]))
 {
     wixUcp.AddUcpJwtBearer();

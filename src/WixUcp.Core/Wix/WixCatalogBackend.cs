@@ -226,7 +226,7 @@ internal sealed partial class WixCatalogBackend(WixApiClient wix, WixSites sites
         {
             Id = id,
             Title = name,
-            Description = product.PlainDescription ?? "",
+            Description = PlainText(product.PlainDescription),
             Handle = product.Slug,
             Url = product.Url is { } url ? UrlOf(url) : null,
             Media = images,

@@ -30,6 +30,12 @@ public sealed class WixOptions
     /// <summary>How long before its expiry an access token is renewed (tokens live four hours).</summary>
     public TimeSpan TokenRenewalMargin { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The id of the payment handler that sends buyers to Wix's hosted checkout to pay (complete escalates to it).</summary>
+    public string HostedCheckoutHandlerId { get; set; } = "wix_hosted_checkout";
+
+    /// <summary>The name the profile gives the hosted-checkout payment handler.</summary>
+    public string HostedCheckoutHandlerName { get; set; } = "com.wix.hosted_checkout";
+
     /// <summary>The most products a catalog search reads from Wix to filter and page (Wix pages by 100).</summary>
     public int MaxSearchCandidates { get; set; } = 500;
 }

@@ -14,4 +14,13 @@ namespace WixUcp.Wix.Wire;
 [JsonSerializable(typeof(WixV3ProductEnvelope))]
 [JsonSerializable(typeof(WixV1ProductQueryRequest))]
 [JsonSerializable(typeof(WixV1ProductsResponse))]
+[JsonSerializable(typeof(WixCreateCheckoutRequest))]
+[JsonSerializable(typeof(WixUpdateCheckoutRequest))]
+[JsonSerializable(typeof(WixCheckoutEnvelope))]
+[JsonSerializable(typeof(WixCheckoutUrlResponse))]
+[JsonSerializable(typeof(WixCreateOrderResponse))]
+[JsonSerializable(typeof(WixEmpty))]
+[JsonSerializable(typeof(WixOrderSearchRequest))]
+[JsonSerializable(typeof(WixOrderSearchResponse))]
+[JsonSerializable(typeof(Dictionary<string, Dictionary<string, string>>))]
 internal sealed partial class WixJson : JsonSerializerContext;
