@@ -175,6 +175,12 @@ internal sealed class WixCheckoutBackend(WixApiClient wix, WixSites sites, WixCa
             var answer = await wix.SendAsync(site, "update_checkout", HttpMethod.Patch, "ecom/v1/checkouts/" + Uri.EscapeDataString(checkoutId), body, WixJson.Default.WixUpdateCheckoutRequest, WixJson.Default.WixCheckoutEnvelope, cancellationToken).ConfigureAwait(false);
             return answer.Checkout ?? throw new CommerceBackendException("Wix updated the checkout but did not answer it.");
         }
+        catch (WixApiException ex) when (ex.Code == "CHECKOUT_ALREADY_COMPLETED")
+        {
+            // The buyer has paid on Wix's page: the checkout is final there, and is read as it stands.
+            return (await wix.SendAsync(site, "get_checkout", HttpMethod.Get, "ecom/v1/checkouts/" + Uri.EscapeDataString(checkoutId), WixJson.Default.WixCheckoutEnvelope, cancellationToken).ConfigureAwait(false)).Checkout
+                ?? throw new CommerceBackendException("Wix answered no checkout.");
+        }
         catch (WixApiException ex) when (coupon is not null && ex.Status == 400)
         {
             // An unknown coupon refuses the whole patch: apply the rest; the quote reports the code as invalid.
@@ -223,7 +229,7 @@ internal sealed class WixCheckoutBackend(WixApiClient wix, WixSites sites, WixCa
 
         var options = request.ShippingAddress is null
             ? null
-            : checkout.ShippingInfo?.CarrierServiceOptions.SelectMany(c => c.ShippingOptions.Select(o => (Carrier: c.CarrierId, Option: o)))
+            : checkout.ShippingInfo?.CarrierServiceOptions?.SelectMany(c => c.ShippingOptions.Select(o => (Carrier: c.CarrierId, Option: o)))
                 .Where(x => x.Option.Code is { Length: > 0 })
                 .Select(x => new FulfillmentOption
                 {

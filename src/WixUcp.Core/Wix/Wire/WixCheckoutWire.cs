@@ -95,7 +95,8 @@ internal sealed class WixShippingInfo
 
     public WixSelectedOption? SelectedCarrierServiceOption { get; init; }
 
-    public List<WixCarrierOption> CarrierServiceOptions { get; init; } = [];
+    /// <summary>Offered options, in answers only (null in requests).</summary>
+    public List<WixCarrierOption>? CarrierServiceOptions { get; init; }
 }
 
 /// <summary>A carrier's options.</summary>

@@ -1,0 +1,172 @@
+extern alias FakeWix;
+
+using System.Net;
+using System.Text.Json.Nodes;
+using FakeWix::WixUcp.FakeWix;
+using WixUcp.AspNetCore.Tests.Infrastructure;
+
+namespace WixUcp.AspNetCore.Tests.Wix;
+
+/// <summary>The sample host with <c>WixUcp:Backend=Wix</c> against the fake Wix server: the UCP flow end to end, schema-checked.</summary>
+public sealed class WixFlowTests : IAsyncLifetime
+{
+    private readonly FakePlatform _platform = new();
+    private FakeWixServer? _wix;
+    private UcpAppFactory? _app;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _platform.InitializeAsync();
+        _wix = await FakeWixServer.StartAsync(ct: Ct);
+        _app = new UcpAppFactory(new Dictionary<string, string>
+        {
+            ["WixUcp:Backend"] = "Wix",
+            ["WixUcp:Wix:BaseUrl"] = _wix.BaseUrl.AbsoluteUri,
+            ["WixUcp:Wix:AppId"] = FakeWixState.SeededAppId,
+            ["WixUcp:Wix:AppSecret"] = FakeWixState.SeededAppSecret,
+            ["WixUcp:Wix:InstanceId"] = "fake-instance-1",
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // What Wix saw and what the host logged, shown with a failure.
+        foreach (var r in _wix?.State.Requests ?? [])
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"{r.Method} {r.Path} {r.StatusCode} {r.Body}");
+        }
+
+        foreach (var l in _app?.Logs ?? new())
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"{l.Level} {l.Category} {l.Message}");
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_wix is not null)
+        {
+            await _wix.DisposeAsync();
+        }
+
+        await _platform.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Discover_search_checkout_with_address_shipping_and_coupon_then_complete_on_wixs_hosted_checkout()
+    {
+        var client = new UcpClient(_app!.CreateClient(), _platform.Agent());
+
+        var profile = await client.GetAsync("/.well-known/ucp");
+        Assert.Equal(HttpStatusCode.OK, profile.Status);
+        Assert.Contains(profile.Json["ucp"]!["payment_handlers"]!.AsObject().SelectMany(h => h.Value!.AsArray()), h => h!["id"]!.GetValue<string>() == "wix_hosted_checkout");
+
+        var search = await client.PostAsync("/ucp/catalog/search", """{"query":"mug"}""", idempotencyKey: null);
+        Assert.Equal(HttpStatusCode.OK, search.Status);
+        var variant = search.Json["products"]![0]!["variants"]!.AsArray().Single(v => v!["id"]!.GetValue<string>() == "prod-mug:var-mug-white")!;
+        Assert.Equal(1800, variant["price"]!["amount"]!.GetValue<long>());
+
+        var created = (await Checkouts.CreateAsync(client, """{"line_items":[{"item":{"id":"prod-mug:var-mug-white"},"quantity":2}],"buyer":{"email":"ada@example.com"}}""")).Json;
+        var id = created["id"]!.GetValue<string>();
+        Assert.Equal(3600, Checkouts.TotalOf(created, "subtotal"));
+        Assert.Equal("Ceramic Mug", created["line_items"]![0]!["item"]!["title"]!.GetValue<string>());
+
+        var withAddress = (await Checkouts.UpdateAsync(client, id, Checkouts.Update(created,
+            """{"fulfillment":{"methods":[{"type":"shipping","destinations":[{"id":"home","street_address":"1 Main St","address_locality":"Austin","address_region":"TX","postal_code":"78701","address_country":"US","first_name":"Ada","last_name":"Lovelace"}],"selected_destination_id":"home"}]}}"""))).Json;
+        var options = withAddress["fulfillment"]!["methods"]![0]!["groups"]![0]!["options"]!.AsArray();
+        Assert.Equal(["standard", "express"], options.Select(o => o!["id"]!.GetValue<string>()));
+
+        var ready = (await Checkouts.UpdateAsync(client, id, Checkouts.Update(withAddress,
+            """{"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"home","groups":[{"id":"fg_1","selected_option_id":"standard"}]}]},"discounts":{"codes":["WIX10","EXTRA"]}}"""))).Json;
+        Assert.Equal("ready_for_complete", ready["status"]!.GetValue<string>());
+        Assert.Equal(-360, Checkouts.TotalOf(ready, "discount"));
+        Assert.Equal(500, Checkouts.TotalOf(ready, "fulfillment"));
+        Assert.Equal(3600 - 360 + 500, Checkouts.TotalOf(ready, "total"));
+        Assert.Contains(Checkouts.Messages(ready), m => m is { Code: "discount_code_combination_disallowed", Path: "$.discounts.codes[1]" });
+
+        // Wix cannot charge the platform's instrument: the buyer pays on Wix's checkout page.
+        var complete = Checkouts.Complete(token: "buyer-pays-on-wix", handlerId: "wix_hosted_checkout");
+        var escalated = (await Checkouts.CompleteAsync(client, id, complete)).Json;
+        Assert.Equal("requires_escalation", escalated["status"]!.GetValue<string>());
+        var continueUrl = new Uri(escalated["continue_url"]!.GetValue<string>());
+        Assert.Equal("fake-wix.example", continueUrl.Host);
+        var wixCheckoutId = System.Web.HttpUtility.ParseQueryString(continueUrl.Query)["checkoutId"]!;
+
+        // Until the buyer pays, completing again escalates again; once Wix has the order, it completes.
+        Assert.Equal("requires_escalation", (await Checkouts.CompleteAsync(client, id, complete)).Json["status"]!.GetValue<string>());
+        using (var pay = await new HttpClient { BaseAddress = _wix!.BaseUrl }.PostAsync(new Uri($"_fake/checkouts/{wixCheckoutId}/pay", UriKind.Relative), null, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, pay.StatusCode);
+        }
+
+        var completed = (await Checkouts.CompleteAsync(client, id, complete)).Json;
+        Assert.Equal("completed", completed["status"]!.GetValue<string>());
+        Assert.Equal("#10001", completed["order"]!["label"]!.GetValue<string>());
+
+        var order = await client.GetAsync("/ucp/orders/" + completed["order"]!["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, order.Status);
+        Assert.Equal(3600 - 360 + 500, Checkouts.TotalOf(order.Json, "total"));
+
+        // Each UCP checkout is its own Wix checkout, made with the app's identity.
+        Assert.All(_wix.State.Requests.Where(r => r.Path.StartsWith("/ecom", StringComparison.Ordinal)), r => Assert.Equal("fake-instance-1", r.InstanceId));
+    }
+
+    [Fact]
+    public async Task A_v1_site_in_yen_checks_out_with_numeric_catalog_prices_and_decimal_string_totals()
+    {
+        await using var app = new UcpAppFactory(new Dictionary<string, string>
+        {
+            ["WixUcp:Backend"] = "Wix",
+            ["WixUcp:Wix:BaseUrl"] = _wix!.BaseUrl.AbsoluteUri,
+            ["WixUcp:Wix:AppId"] = FakeWixState.SeededAppId,
+            ["WixUcp:Wix:AppSecret"] = FakeWixState.SeededAppSecret,
+            ["WixUcp:Wix:InstanceId"] = "fake-instance-2",
+        });
+        var client = new UcpClient(app.CreateClient(), _platform.Agent());
+
+        var bowl = (await client.PostAsync("/ucp/catalog/product", """{"id":"v1-bowl"}""", idempotencyKey: null)).Json["product"]!;
+        var tenmoku = bowl["variants"]!.AsArray().Single(v => v!["options"]!.AsArray().Any(o => o!["label"]!.GetValue<string>() == "Tenmoku"))!["id"]!.GetValue<string>();
+
+        var created = (await Checkouts.CreateAsync(client, $$"""{"line_items":[{"item":{"id":"{{tenmoku}}"},"quantity":1},{"item":{"id":"v1-whisk"},"quantity":2}]}""")).Json;
+        Assert.Equal("JPY", created["currency"]!.GetValue<string>());
+        Assert.Equal(4800 + 2 * 2500, Checkouts.TotalOf(created, "subtotal"));
+
+        var shipped = (await Checkouts.UpdateAsync(client, created["id"]!.GetValue<string>(), Checkouts.Update(created,
+            """{"fulfillment":{"methods":[{"type":"shipping","destinations":[{"id":"tokyo","street_address":"1-1 Marunouchi","address_locality":"Chiyoda","postal_code":"100-0005","address_country":"JP"}],"selected_destination_id":"tokyo","groups":[{"id":"fg_1","selected_option_id":"standard"}]}]},"discounts":{"codes":["WIX10"]}}"""))).Json;
+        Assert.Equal(800, Checkouts.TotalOf(shipped, "fulfillment"));
+        Assert.Equal(-980, Checkouts.TotalOf(shipped, "discount"));
+        Assert.Equal(9800 - 980 + 800, Checkouts.TotalOf(shipped, "total"));
+    }
+
+    [Fact]
+    public async Task Wix_failing_gives_503_with_retry_after_and_the_same_request_succeeds_once_wix_is_back()
+    {
+        var client = new UcpClient(_app!.CreateClient(), _platform.Agent());
+        var key = Guid.NewGuid().ToString();
+        var body = """{"line_items":[{"item":{"id":"prod-tote:var-tote"},"quantity":1}]}""";
+        _wix!.State.AddFault(new FakeWixFault { PathPrefix = "/ecom/v1/checkouts", Method = "POST", Kind = FakeWixFaultKind.Status, Status = 503, Count = 1 });
+
+        var failed = await client.PostAsync("/ucp/checkout-sessions", body, key);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.Status);
+        Assert.Equal("backend_unavailable", failed.Json["code"]!.GetValue<string>());
+        Assert.NotNull(failed.Header("Retry-After"));
+        Assert.Equal(1, _wix.State.Requests.Count(r => r.Method == "POST" && r.Path == "/ecom/v1/checkouts"));   // creating is never retried blindly
+
+        var retried = await client.PostAsync("/ucp/checkout-sessions", body, key);
+        Assert.Equal(HttpStatusCode.Created, retried.Status);
+        Assert.Equal(2450, Checkouts.TotalOf(retried.Json, "total"));
+
+        // A token Wix will not grant is the store being unavailable too, never a 500.
+        _wix.State.ExpireAllTokens();
+        _wix.State.AddFault(new FakeWixFault { PathPrefix = "/oauth2/token", Kind = FakeWixFaultKind.Status, Status = 500, Count = 1 });
+        var noToken = await client.GetAsync("/ucp/checkout-sessions/" + retried.Json["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, noToken.Status);   // reading a session needs no Wix call
+        var refused = await client.PostAsync("/ucp/catalog/search", """{"query":"tote"}""", idempotencyKey: null);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/ucp/catalog/search", """{"query":"tote"}""", idempotencyKey: null)).Status);
+    }
+}
