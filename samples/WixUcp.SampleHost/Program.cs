@@ -65,6 +65,17 @@ var backend = ucp["Backend"] ?? "Sandbox";
 if (string.Equals(backend, "Wix", StringComparison.OrdinalIgnoreCase))
 {
     wixUcp.AddWix();
+
+    // Trials and tests only: the sandbox's test tokens "capture" outside Wix, so orders complete without a real PSP.
+    if (builder.Configuration.GetValue("Sample:SandboxPaymentCapture", false))
+    {
+        if (builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException("Sample:SandboxPaymentCapture takes orders without payment: it is refused in Production.");
+        }
+
+        wixUcp.AddSandboxPaymentCapture();
+    }
 }
 else if (string.Equals(backend, "Sandbox", StringComparison.OrdinalIgnoreCase))
 {

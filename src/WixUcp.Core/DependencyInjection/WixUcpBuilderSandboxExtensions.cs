@@ -31,4 +31,19 @@ public static class WixUcpBuilderSandboxExtensions
         builder.Services.TryAddSingleton<ICatalogBackend>(sp => sp.GetRequiredService<SandboxBackend>());
         return builder;
     }
+
+    /// <summary>
+    /// Adds the sandbox's test tokens as a payment processor outside the store (<c>success_token</c> captures,
+    /// <c>fail_token</c> declines), so a backend that captures outside the store (Wix) can complete orders in trials and
+    /// tests. No money moves: never use it where real orders are taken.
+    /// </summary>
+    /// <param name="builder">The builder returned by <c>AddWixUcp()</c>.</param>
+    /// <returns>The same builder.</returns>
+    public static IWixUcpBuilder AddSandboxPaymentCapture(this IWixUcpBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<SandboxOptions>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPaymentCapture, SandboxPaymentCapture>());
+        return builder;
+    }
 }

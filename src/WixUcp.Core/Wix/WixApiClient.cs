@@ -87,7 +87,7 @@ internal sealed partial class WixApiClient(
                 }
 
                 outcome = "rejected";
-                throw new WixApiException(status, error?.Details?.ApplicationError?.Code, error?.Message ?? $"Wix answered {status}.");
+                throw new WixApiException(status, error?.Details?.ApplicationError?.Code, error?.Message ?? $"Wix answered {status}.") { ErrorData = error?.Details?.ApplicationError?.Data };
             }
         }
         catch (JsonException ex)

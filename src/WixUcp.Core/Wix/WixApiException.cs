@@ -30,6 +30,9 @@ internal sealed class WixApiException : Exception
     /// <summary>Wix's <c>details.applicationError.code</c>, when present.</summary>
     public string? Code { get; }
 
+    /// <summary>Wix's <c>details.applicationError.data</c>, when present (for example the order a checkout already has).</summary>
+    public System.Text.Json.JsonElement? ErrorData { get; init; }
+
     /// <summary>Whether Wix refused a precondition (428: wrong catalog version, a checkout not orderable).</summary>
     public bool IsPrecondition => Status == 428;
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WixUcp.Catalog;
 using WixUcp.Checkout;
@@ -17,11 +18,17 @@ namespace WixUcp.Wix;
 /// Wix's computed totals, shipping options and coupon results come back as the quote. The Wix checkout id travels in
 /// the session's backend reference with a signature of its lines; when the lines change, a new Wix checkout is made.
 /// Wix takes one coupon at a time: the first code is sent, the others are refused with a message saying so.
-/// Completion: Wix cannot take a platform's payment server-side, so the buyer pays on Wix's hosted checkout
-/// (<c>requires_escalation</c> with its URL); the next completion finds the order Wix placed.
+/// Completion: Wix cannot take a platform's payment server-side. With a registered <see cref="IPaymentCapture"/> handler
+/// the order is created in Wix (unpaid), the money captured by that processor, and the payment recorded on the order;
+/// otherwise the buyer pays on Wix's hosted checkout (<c>requires_escalation</c> with its URL) and the next completion
+/// finds the order Wix placed.
 /// </summary>
-internal sealed class WixCheckoutBackend(WixApiClient wix, WixSites sites, WixCatalogBackend catalog, IOptions<WixUcpOptions> options) : ICheckoutBackend
+internal sealed partial class WixCheckoutBackend(
+    WixApiClient wix, WixSites sites, WixCatalogBackend catalog, IOptions<WixUcpOptions> options, IEnumerable<IPaymentCapture> captures, ILogger<WixCheckoutBackend> logger)
+    : ICheckoutBackend
 {
+    private const int PaymentRecordAttempts = 3;
+
     /// <summary>The Wix Stores app id that catalog references name.</summary>
     public const string StoresAppId = "215238eb-22a5-4c36-9e7b-e7c08025e04e";
 
@@ -33,6 +40,7 @@ internal sealed class WixCheckoutBackend(WixApiClient wix, WixSites sites, WixCa
         return ValueTask.FromResult<IReadOnlyList<PaymentHandlerDescriptor>>(
         [
             new PaymentHandlerDescriptor { Name = wixOptions.HostedCheckoutHandlerName, Id = wixOptions.HostedCheckoutHandlerId },
+            .. captures.Select(c => c.Handler),
         ]);
     }
 
@@ -96,6 +104,11 @@ internal sealed class WixCheckoutBackend(WixApiClient wix, WixSites sites, WixCa
                 return PlaceOrderResult.Placed(order.Id, order.Label);
             }
 
+            if (captures.FirstOrDefault(c => c.Handler.Id == request.Instrument.HandlerId) is { } capture)
+            {
+                return await CaptureAsync(site, checkoutId, request, capture, cancellationToken).ConfigureAwait(false);
+            }
+
             var url = await wix.SendAsync(site, "get_checkout_url", HttpMethod.Get, "ecom/v1/checkouts/" + Uri.EscapeDataString(checkoutId) + "/checkout-url", WixJson.Default.WixCheckoutUrlResponse, cancellationToken).ConfigureAwait(false);
             return new PlaceOrderResult
             {
@@ -111,6 +124,93 @@ internal sealed class WixCheckoutBackend(WixApiClient wix, WixSites sites, WixCa
             throw new CommerceBackendException($"Wix refused the completion ({ex.Status}{(ex.Code is null ? "" : " " + ex.Code)}).", ex);
         }
     }
+
+    // Order first (Wix checks its preconditions and reserves nothing yet), then the money, then the record of it: a
+    // decline leaves an unpaid order Wix never lists (INITIALIZED), which the next attempt reuses.
+    private async Task<PlaceOrderResult> CaptureAsync(WixSite site, string checkoutId, PlaceOrderRequest request, IPaymentCapture capture, CancellationToken cancellationToken)
+    {
+        var checkout = request.Checkout;
+        if (request.Instrument.BillingAddress is { } billing)
+        {
+            await PatchAsync(site, checkoutId, new WixCheckoutPatch { BillingInfo = Destination(billing) }, null, cancellationToken).ConfigureAwait(false);
+        }
+        else if (checkout.Fulfillment?.Select(m => m.SelectedDestination).FirstOrDefault(d => d is not null) is { } shipTo)
+        {
+            // Wix wants a billing address for a paid order; without one from the instrument, the shipping address.
+            await PatchAsync(site, checkoutId, new WixCheckoutPatch { BillingInfo = Destination(shipTo.Address) }, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        string orderId;
+        try
+        {
+            var created = await wix.SendAsync(site, "create_order", HttpMethod.Post, "ecom/v1/checkouts/" + Uri.EscapeDataString(checkoutId) + "/create-order", new WixEmpty(), WixJson.Default.WixEmpty, WixJson.Default.WixCreateOrderResponse, cancellationToken).ConfigureAwait(false);
+            orderId = created.OrderId ?? throw new CommerceBackendException("Wix created an order without answering its id.");
+        }
+        catch (WixApiException ex) when (ex.Status == 409 && ex.ErrorData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("orderId", out var existing) && existing.GetString() is { Length: > 0 } earlier)
+        {
+            orderId = earlier;
+        }
+        catch (WixApiException ex) when (ex.Code == "LINE_ITEMS_NOT_AVAILABLE")
+        {
+            return new PlaceOrderResult { Outcome = PlaceOrderOutcome.OutOfStock, Message = "Some items sold out.", OutOfStockLineIds = [.. checkout.Lines.Select(l => l.Id)] };
+        }
+
+        var total = checkout.Totals.FirstOrDefault(t => t.Type == TotalTypes.Total)?.Amount ?? 0;
+        var captured = await capture.CaptureAsync(new PaymentCaptureRequest
+        {
+            Tenant = request.Tenant,
+            IdempotencyKey = "wixucp:" + request.Tenant.Id + ":" + checkout.Id + ":" + orderId,
+            Amount = total,
+            Currency = checkout.Currency,
+            Instrument = request.Instrument,
+            Credential = request.Credential,
+        }, cancellationToken).ConfigureAwait(false);
+        if (!captured.Captured)
+        {
+            return PlaceOrderResult.Declined(captured.Message ?? "The payment was declined.");
+        }
+
+        await RecordPaymentAsync(site, orderId, total, checkout.Currency, captured).ConfigureAwait(false);
+        var order = await wix.SendAsync(site, "get_order", HttpMethod.Get, "ecom/v1/orders/" + Uri.EscapeDataString(orderId), WixJson.Default.WixOrderEnvelope, CancellationToken.None).ConfigureAwait(false);
+        return PlaceOrderResult.Placed(orderId, order.Order?.Number is { Length: > 0 } number ? "#" + number : null);
+    }
+
+    // The money is taken: recording it must not be given up lightly (Wix dedupes by transaction id, so retrying is safe);
+    // if Wix still refuses, the order stands and the error names what to reconcile.
+    private async Task RecordPaymentAsync(WixSite site, string orderId, long amount, string currency, PaymentCaptureResult captured)
+    {
+        var body = new WixAddPaymentsRequest
+        {
+            Payments =
+            [
+                new WixPaymentRecord
+                {
+                    Amount = new WixMoneyValue { Amount = WixMoney.ToDecimalString(amount, currency) },
+                    RegularPaymentDetails = new WixRegularPaymentDetails { PaymentMethod = captured.PaymentMethod, ProviderTransactionId = captured.TransactionId },
+                },
+            ],
+        };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await wix.SendAsync(site, "add_payment", HttpMethod.Post, "ecom/v1/payments/orders/" + Uri.EscapeDataString(orderId) + "/add-payment", body, WixJson.Default.WixAddPaymentsRequest, WixJson.Default.WixEmpty, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (ex is WixApiException or CommerceBackendException && attempt < PaymentRecordAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is WixApiException or CommerceBackendException)
+            {
+                LogPaymentNotRecorded(logger, ex, orderId, captured.TransactionId);
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Error, Message = "Payment {TransactionId} was captured but Wix did not record it on order {OrderId}; record it in the Wix dashboard")]
+    private static partial void LogPaymentNotRecorded(ILogger logger, Exception exception, string orderId, string? transactionId);
 
     private async Task<(string Id, string? Label)?> FindOrderAsync(WixSite site, string checkoutId, CancellationToken cancellationToken)
     {

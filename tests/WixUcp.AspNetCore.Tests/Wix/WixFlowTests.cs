@@ -169,4 +169,48 @@ public sealed class WixFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/ucp/catalog/search", """{"query":"tote"}""", idempotencyKey: null)).Status);
     }
+
+    [Fact]
+    public async Task With_a_processor_outside_wix_the_order_is_created_in_wix_captured_and_the_payment_recorded()
+    {
+        await using var app = new UcpAppFactory(new Dictionary<string, string>
+        {
+            ["WixUcp:Backend"] = "Wix",
+            ["WixUcp:Wix:BaseUrl"] = _wix!.BaseUrl.AbsoluteUri,
+            ["WixUcp:Wix:AppId"] = FakeWixState.SeededAppId,
+            ["WixUcp:Wix:AppSecret"] = FakeWixState.SeededAppSecret,
+            ["WixUcp:Wix:InstanceId"] = "fake-instance-1",
+            ["Sample:SandboxPaymentCapture"] = "true",
+        });
+        var client = new UcpClient(app.CreateClient(), _platform.Agent());
+        var created = (await Checkouts.CreateAsync(client, """{"line_items":[{"item":{"id":"prod-beans:var-beans"},"quantity":3}],"buyer":{"email":"ada@example.com"}}""")).Json;
+        var id = created["id"]!.GetValue<string>();
+        var ready = (await Checkouts.UpdateAsync(client, id, Checkouts.Update(created,
+            """{"fulfillment":{"methods":[{"type":"shipping","destinations":[{"id":"home","street_address":"1 Main St","address_locality":"Austin","address_region":"TX","postal_code":"78701","address_country":"US"}],"selected_destination_id":"home","groups":[{"id":"fg_1","selected_option_id":"express"}]}]}}"""))).Json;
+        Assert.Equal(3600 + 1500, Checkouts.TotalOf(ready, "total"));
+
+        // A decline takes no money and leaves the checkout open; Wix keeps an unpaid order it never lists.
+        var declined = (await Checkouts.CompleteAsync(client, id, Checkouts.Complete("fail_token"))).Json;
+        Assert.Equal("incomplete", declined["status"]!.GetValue<string>());
+        Assert.Contains(Checkouts.Messages(declined), m => m.Code == "payment_failed");
+
+        var completed = (await Checkouts.CompleteAsync(client, id, Checkouts.Complete("success_token"))).Json;
+        Assert.Equal("completed", completed["status"]!.GetValue<string>());
+        var orderId = completed["order"]!["id"]!.GetValue<string>();
+        Assert.Equal("#10001", completed["order"]!["label"]!.GetValue<string>());   // the declined attempt's order, reused
+
+        // Wix records the payment (it charges nothing) and settles the order as paid.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (_wix.State.GetOrder(orderId)?["paymentStatus"]?.GetValue<string>() != "PAID" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.Equal("PAID", _wix.State.GetOrder(orderId)!["paymentStatus"]!.GetValue<string>());
+        var recorded = Assert.Single(_wix.State.Requests, r => r.Path == $"/ecom/v1/payments/orders/{orderId}/add-payment");
+        Assert.Contains("\"providerTransactionId\":\"sbx_", recorded.Body, StringComparison.Ordinal);
+        Assert.Contains("\"amount\":\"51.00\"", recorded.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("success_token", string.Concat(_wix.State.Requests.Select(r => r.Body)), StringComparison.Ordinal);
+        Assert.Single(_wix.State.Requests, r => r.Path.EndsWith("/create-order", StringComparison.Ordinal) && r.StatusCode == 200);
+    }
 }

@@ -328,3 +328,35 @@ internal sealed class WixOrderSummary
 
     public string? CheckoutId { get; init; }
 }
+
+/// <summary>The body of <c>POST /ecom/v1/payments/orders/{orderId}/add-payment</c>: it records, it charges nothing.</summary>
+internal sealed class WixAddPaymentsRequest
+{
+    public required List<WixPaymentRecord> Payments { get; init; }
+}
+
+/// <summary>One payment taken elsewhere.</summary>
+internal sealed class WixPaymentRecord
+{
+    public required WixMoneyValue Amount { get; init; }
+
+    public required WixRegularPaymentDetails RegularPaymentDetails { get; init; }
+}
+
+/// <summary>How a recorded payment was taken.</summary>
+internal sealed class WixRegularPaymentDetails
+{
+    public string? PaymentMethod { get; init; }
+
+    public string? ProviderTransactionId { get; init; }
+
+    public string Status { get; init; } = "APPROVED";
+
+    public bool OfflinePayment { get; init; }
+}
+
+/// <summary><c>{order}</c> of <c>GET /ecom/v1/orders/{id}</c>, the members the checkout needs.</summary>
+internal sealed class WixOrderEnvelope
+{
+    public WixOrderSummary? Order { get; init; }
+}

@@ -20,6 +20,8 @@ namespace WixUcp.Wix.Wire;
 [JsonSerializable(typeof(WixCheckoutUrlResponse))]
 [JsonSerializable(typeof(WixCreateOrderResponse))]
 [JsonSerializable(typeof(WixEmpty))]
+[JsonSerializable(typeof(WixAddPaymentsRequest))]
+[JsonSerializable(typeof(WixOrderEnvelope))]
 [JsonSerializable(typeof(WixOrderSearchRequest))]
 [JsonSerializable(typeof(WixOrderSearchResponse))]
 [JsonSerializable(typeof(Dictionary<string, Dictionary<string, string>>))]

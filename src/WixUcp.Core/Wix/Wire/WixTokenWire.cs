@@ -48,4 +48,6 @@ internal sealed class WixApplicationError
     public string? Code { get; init; }
 
     public string? Description { get; init; }
+
+    public System.Text.Json.JsonElement? Data { get; init; }
 }
