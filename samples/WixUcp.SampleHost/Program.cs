@@ -129,6 +129,11 @@ app.UseAuthentication();
 app.UseRateLimiter();        // after authentication: platforms are counted as themselves, others by address
 app.UseAuthorization();
 app.MapWixUcp();
+if (string.Equals(backend, "Wix", StringComparison.OrdinalIgnoreCase))
+{
+    app.MapWixWebhooks();   // POST /wix/webhooks: the app's webhook URL in the Wix dashboard
+}
+
 app.MapBuyerPages();   // the pages behind continue_url and the order permalink_url
 app.MapSampleTelemetry();   // /metrics (Prometheus text), on the management port when one is set
 app.MapUcpHealthChecks();   // /health/live, /health/ready, /health/status

@@ -24,6 +24,15 @@ public sealed class WixOptions
     /// <summary>The site an <see cref="ApiKey"/> acts on (<c>wix-site-id</c>).</summary>
     public string? SiteId { get; set; }
 
+    /// <summary>
+    /// The app's public key for webhooks (PEM, from the app's dashboard): Wix signs each webhook with it (RS256). Without
+    /// it webhooks are refused.
+    /// </summary>
+    public string? WebhookPublicKeyPem { get; set; }
+
+    /// <summary>How old an event may be, and how long its id is remembered to drop Wix's retries of it.</summary>
+    public TimeSpan WebhookReplayWindow { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The longest one call to Wix may take before it is abandoned (and retried when that is safe).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -19,6 +19,9 @@ internal static class WixServiceCollectionExtensions
         services.TryAddSingleton<WixSites>();
         services.TryAddSingleton<WixApiClient>();
         services.TryAddSingleton<WixCatalogBackend>();
+        services.TryAddSingleton<WixWebhookVerifier>();
+        services.TryAddSingleton<WixEvents>();
+        services.TryAddSingleton(sp => new WixWebhookReceiver(sp.GetRequiredService<WixWebhookVerifier>(), sp.GetRequiredService<WixEvents>()));
         services.AddHttpClient(WixApiClient.HttpClientName)
             .AddHttpMessageHandler(() => new RequestIdPropagationHandler())
             .AddStandardResilienceHandler()

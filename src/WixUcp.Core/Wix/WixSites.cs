@@ -23,4 +23,8 @@ internal sealed class WixSites(IOptions<WixUcpOptions> options)
             ? new WixSite(tenant.Id, wix.InstanceId)
             : throw new CommerceBackendException($"No Wix site serves tenant {tenant.Id}.");
     }
+
+    /// <summary>The tenant an app instance serves, or null for an instance this deployment does not serve.</summary>
+    public UcpTenant? TenantOf(string instanceId) =>
+        string.Equals(options.Value.Wix.InstanceId, instanceId, StringComparison.Ordinal) ? UcpTenant.Default : null;
 }

@@ -56,6 +56,9 @@ internal sealed class WixTokenSource(IHttpClientFactory clients, IOptions<WixUcp
         }
     }
 
+    /// <summary>Drops every cached token of an instance (the app was removed from the site).</summary>
+    public void Forget(string instanceId) => _tokens.TryRemove(instanceId, out _);
+
     // Not tied to the first caller's cancellation: other callers wait on the same grant.
     private async Task<Token> GrantAsync(string instanceId)
     {

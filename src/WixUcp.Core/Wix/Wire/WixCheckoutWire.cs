@@ -327,6 +327,54 @@ internal sealed class WixOrderSummary
     public string? Number { get; init; }
 
     public string? CheckoutId { get; init; }
+
+    public string? PaymentStatus { get; init; }
+
+    public List<WixCheckoutLine> LineItems { get; init; } = [];
+}
+
+/// <summary>An order with its fulfillments, as <c>fulfillments_updated</c> carries it.</summary>
+internal sealed class WixOrderWithFulfillments
+{
+    public string? OrderId { get; init; }
+
+    public List<WixFulfillment> Fulfillments { get; init; } = [];
+}
+
+/// <summary>One fulfillment: which lines, and how to track them.</summary>
+internal sealed class WixFulfillment
+{
+    public string? Id { get; init; }
+
+    public DateTimeOffset? CreatedDate { get; init; }
+
+    public List<WixFulfillmentLine> LineItems { get; init; } = [];
+
+    public WixTrackingInfo? TrackingInfo { get; init; }
+}
+
+/// <summary>A fulfilled quantity of an order line.</summary>
+internal sealed class WixFulfillmentLine
+{
+    public string? Id { get; init; }
+
+    public int Quantity { get; init; }
+}
+
+/// <summary>Tracking of a fulfillment.</summary>
+internal sealed class WixTrackingInfo
+{
+    public string? TrackingNumber { get; init; }
+
+    public string? ShippingProvider { get; init; }
+
+    public string? TrackingLink { get; init; }
+}
+
+/// <summary><c>{order}</c>, as order actions carry it.</summary>
+internal sealed class WixOrderAction
+{
+    public WixOrderSummary? Order { get; init; }
 }
 
 /// <summary>The body of <c>POST /ecom/v1/payments/orders/{orderId}/add-payment</c>: it records, it charges nothing.</summary>

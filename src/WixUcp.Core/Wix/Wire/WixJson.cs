@@ -22,6 +22,8 @@ namespace WixUcp.Wix.Wire;
 [JsonSerializable(typeof(WixEmpty))]
 [JsonSerializable(typeof(WixAddPaymentsRequest))]
 [JsonSerializable(typeof(WixOrderEnvelope))]
+[JsonSerializable(typeof(WixOrderWithFulfillments))]
+[JsonSerializable(typeof(WixOrderAction))]
 [JsonSerializable(typeof(WixOrderSearchRequest))]
 [JsonSerializable(typeof(WixOrderSearchResponse))]
 [JsonSerializable(typeof(Dictionary<string, Dictionary<string, string>>))]

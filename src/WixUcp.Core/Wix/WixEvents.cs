@@ -1,0 +1,184 @@
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WixUcp.Commerce;
+using WixUcp.Installations;
+using WixUcp.Orders;
+using WixUcp.Wix.Wire;
+
+namespace WixUcp.Wix;
+
+/// <summary>What became of a verified Wix event.</summary>
+internal enum WixEventOutcome
+{
+    /// <summary>Acted on.</summary>
+    Handled,
+
+    /// <summary>Already seen (Wix retries until it gets a 200 within 1,250 ms).</summary>
+    Duplicate,
+
+    /// <summary>Older than the replay window.</summary>
+    Stale,
+
+    /// <summary>Not an event this server acts on.</summary>
+    Ignored,
+}
+
+/// <summary>
+/// Acts on Wix's events: <c>AppInstalled</c> records the app instance and <c>AppRemoved</c> erases it (and its cached
+/// tokens); fulfillments become UCP <c>shipped</c> events with tracking and fulfilled lines, a full refund a refund
+/// adjustment, each through the order service, so platforms get their order webhooks. Every change is idempotent by
+/// Wix's own ids (a fulfillment is recorded once), so a retried or replayed event changes nothing twice.
+/// </summary>
+internal sealed partial class WixEvents(
+    IAppInstanceStore instances, WixTokenSource tokens, WixSites sites, WixApiClient wix, OrderService orders,
+    IOptions<WixUcpOptions> options, TimeProvider time, ILogger<WixEvents> logger) : IDisposable
+{
+    private readonly MemoryCache _seen = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
+    public async ValueTask<WixEventOutcome> HandleAsync(WixEvent e, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var window = options.Value.Wix.WebhookReplayWindow;
+        if ((time.GetUtcNow() - e.EventTime).Duration() > window)
+        {
+            LogStale(logger, e.EventType, e.Id);
+            return WixEventOutcome.Stale;
+        }
+
+        if (_seen.TryGetValue(e.Id, out _))
+        {
+            return WixEventOutcome.Duplicate;
+        }
+
+        var outcome = e.EventType switch
+        {
+            "AppInstalled" => await InstalledAsync(e, cancellationToken).ConfigureAwait(false),
+            "AppRemoved" => await RemovedAsync(e, cancellationToken).ConfigureAwait(false),
+            "wix.ecom.v1.fulfillments_updated" => await FulfillmentsAsync(e, cancellationToken).ConfigureAwait(false),
+            "wix.ecom.v1.order_payment_status_updated" => await PaymentStatusAsync(e, cancellationToken).ConfigureAwait(false),
+            _ => WixEventOutcome.Ignored,
+        };
+
+        // Remembered only once acted on: an event that failed half-way is taken again when Wix retries it.
+        _seen.Set(e.Id, true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = window });
+        LogEvent(logger, e.EventType, e.Id, e.InstanceId, outcome);
+        return outcome;
+    }
+
+    private async ValueTask<WixEventOutcome> InstalledAsync(WixEvent e, CancellationToken cancellationToken)
+    {
+        var existing = await instances.GetAsync(e.InstanceId, cancellationToken).ConfigureAwait(false);
+        await instances.UpsertAsync(new AppInstance { InstanceId = e.InstanceId, InstalledAt = existing?.InstalledAt ?? time.GetUtcNow(), SiteId = existing?.SiteId }, cancellationToken).ConfigureAwait(false);
+        return WixEventOutcome.Handled;
+    }
+
+    private async ValueTask<WixEventOutcome> RemovedAsync(WixEvent e, CancellationToken cancellationToken)
+    {
+        await instances.DeleteAsync(e.InstanceId, cancellationToken).ConfigureAwait(false);
+        tokens.Forget(e.InstanceId);
+        return WixEventOutcome.Handled;
+    }
+
+    private async ValueTask<WixEventOutcome> FulfillmentsAsync(WixEvent e, CancellationToken cancellationToken)
+    {
+        var update = e.Body?.Deserialize(WixJson.Default.WixOrderWithFulfillments);
+        var orderId = update?.OrderId ?? e.EntityId;
+        if (update is null || orderId is null || sites.TenantOf(e.InstanceId) is not { } tenant || options.Value.PublicBaseUrl is not { } baseUrl)
+        {
+            return WixEventOutcome.Ignored;
+        }
+
+        // Wix names its own order lines; they map to the UCP order's lines by product and variant, in order.
+        var site = sites.Resolve(tenant);
+        var wixOrder = (await wix.SendAsync(site, "get_order", HttpMethod.Get, "ecom/v1/orders/" + Uri.EscapeDataString(orderId), WixJson.Default.WixOrderEnvelope, cancellationToken).ConfigureAwait(false)).Order;
+        var changed = await orders.ChangeAsync(tenant, orderId, baseUrl, (order, now) => WithFulfillments(order, wixOrder?.LineItems ?? [], update.Fulfillments, now), cancellationToken).ConfigureAwait(false);
+        return changed is null ? WixEventOutcome.Ignored : WixEventOutcome.Handled;
+    }
+
+    private async ValueTask<WixEventOutcome> PaymentStatusAsync(WixEvent e, CancellationToken cancellationToken)
+    {
+        var action = e.Body?.Deserialize(WixJson.Default.WixOrderAction);
+        var orderId = action?.Order?.Id ?? e.EntityId;
+        if (action?.Order?.PaymentStatus != "FULLY_REFUNDED" || orderId is null || sites.TenantOf(e.InstanceId) is not { } tenant || options.Value.PublicBaseUrl is not { } baseUrl)
+        {
+            return WixEventOutcome.Ignored;
+        }
+
+        var changed = await orders.ChangeAsync(tenant, orderId, baseUrl, (order, now) => order.Adjustments.Any(a => a.Id == RefundAdjustmentId)
+            ? order
+            : order with
+            {
+                Adjustments = [.. order.Adjustments, new OrderAdjustment
+                {
+                    Id = RefundAdjustmentId,
+                    Type = "refund",
+                    OccurredAt = now,
+                    Status = AdjustmentStatus.Completed,
+                    Totals = [new Total(TotalTypes.Total, -order.Totals.Where(t => t.Type == TotalTypes.Total).Sum(t => t.Amount))],
+                }],
+            }, cancellationToken).ConfigureAwait(false);
+        return changed is null ? WixEventOutcome.Ignored : WixEventOutcome.Handled;
+    }
+
+    private const string RefundAdjustmentId = "wix_refund";
+
+    private static Order WithFulfillments(Order order, IReadOnlyList<WixCheckoutLine> wixLines, IReadOnlyList<WixFulfillment> fulfillments, DateTimeOffset now)
+    {
+        var pool = order.Lines.ToList();
+        var lineOf = new Dictionary<string, OrderLine>(StringComparer.Ordinal);
+        foreach (var wixLine in wixLines.Where(l => l.Id is not null))
+        {
+            var reference = wixLine.CatalogReference;
+            var match = pool.FirstOrDefault(l => WixCatalogBackend.ProductIdOf(l.ItemId) == reference?.CatalogItemId
+                && (WixCatalogBackend.WixVariantIdOf(l.ItemId) is null or WixCatalogBackend.DefaultVariantId || WixCatalogBackend.WixVariantIdOf(l.ItemId) == reference?.Options?.VariantId));
+            if (match is not null)
+            {
+                pool.Remove(match);
+                lineOf[wixLine.Id!] = match;
+            }
+        }
+
+        var fulfilled = new Dictionary<string, int>(StringComparer.Ordinal);
+        var events = order.Events.ToList();
+        foreach (var fulfillment in fulfillments.Where(f => f.Id is not null))
+        {
+            var lines = fulfillment.LineItems.Where(l => l.Id is not null && lineOf.ContainsKey(l.Id)).Select(l => new OrderLineQuantity(lineOf[l.Id!].Id, l.Quantity)).ToList();
+            foreach (var line in lines)
+            {
+                fulfilled[line.LineId] = fulfilled.GetValueOrDefault(line.LineId) + line.Quantity;
+            }
+
+            var eventId = "wix_" + fulfillment.Id;
+            if (lines.Count > 0 && events.All(x => x.Id != eventId))
+            {
+                var tracking = fulfillment.TrackingInfo;
+                events.Add(new FulfillmentEvent
+                {
+                    Id = eventId,
+                    OccurredAt = fulfillment.CreatedDate ?? now,
+                    Type = "shipped",
+                    Lines = lines,
+                    TrackingNumber = tracking?.TrackingNumber,
+                    TrackingUrl = Uri.TryCreate(tracking?.TrackingLink, UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps ? link : null,
+                    Carrier = tracking?.ShippingProvider,
+                });
+            }
+        }
+
+        return order with
+        {
+            Lines = [.. order.Lines.Select(l => l with { FulfilledQuantity = Math.Min(l.Quantity, Math.Max(l.FulfilledQuantity, fulfilled.GetValueOrDefault(l.Id))) })],
+            Events = events,
+        };
+    }
+
+    public void Dispose() => _seen.Dispose();
+
+    [LoggerMessage(EventId = 6201, Level = LogLevel.Information, Message = "Wix event {EventType} {EventId} for instance {InstanceId}: {Outcome}")]
+    private static partial void LogEvent(ILogger logger, string eventType, string eventId, string instanceId, WixEventOutcome outcome);
+
+    [LoggerMessage(EventId = 6202, Level = LogLevel.Warning, Message = "Wix event {EventType} {EventId} is older than the replay window; dropped")]
+    private static partial void LogStale(ILogger logger, string eventType, string eventId);
+}
