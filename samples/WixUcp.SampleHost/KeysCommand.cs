@@ -11,7 +11,7 @@ namespace WixUcp.SampleHost;
 internal static class KeysCommand
 {
     private const string Usage = """
-        usage: keys create --platform ID --profile URL[,URL...] --permissions p1,p2 [--expires-in 90d]
+        usage: keys create --platform ID --profile URL[,URL...] --permissions p1,p2 [--expires-in 90d] [--instance ID]
                keys list
                keys revoke KEY_ID
         permissions: checkout:read checkout:write products:read orders:read orders:webhooks
@@ -44,7 +44,8 @@ internal static class KeysCommand
                         List(Required(named, "profile")),
                         List(Required(named, "permissions")),
                         named.TryGetValue("expires-in", out var expiresIn) ? Duration(expiresIn) : null,
-                        cancellationToken).ConfigureAwait(false);
+                        cancellationToken,
+                        named.GetValueOrDefault("instance")).ConfigureAwait(false);
                     await output.WriteLineAsync(Describe(record)).ConfigureAwait(false);
                     await output.WriteLineAsync(key).ConfigureAwait(false);
                     return 0;
@@ -80,6 +81,7 @@ internal static class KeysCommand
     private static string Describe(WixUcp.ApiKeys.ApiKeyRecord record) => string.Join('\t',
         record.KeyId,
         "platform=" + record.PlatformId,
+        "instance=" + record.InstanceId,
         "permissions=" + string.Join(',', record.Permissions),
         "profiles=" + string.Join(',', record.ProfileUrls),
         "created=" + record.CreatedAt.ToString("O", CultureInfo.InvariantCulture),

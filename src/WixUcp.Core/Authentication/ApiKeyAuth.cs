@@ -45,7 +45,7 @@ internal sealed class ApiKeyAuth(IApiKeyStore store, ApiKeyHasher hasher, TimePr
         }
 
         await TouchAsync(record, now, cancellationToken).ConfigureAwait(false);
-        return UcpAuthResult.Success(new UcpIdentity { PlatformId = record.PlatformId, Permissions = record.Permissions, Profiles = record.ProfileUrls });
+        return UcpAuthResult.Success(new UcpIdentity { PlatformId = record.PlatformId, Permissions = record.Permissions, Profiles = record.ProfileUrls, InstanceId = record.InstanceId });
     }
 
     private async ValueTask TouchAsync(ApiKeyRecord record, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using WixUcp.Tenancy;
 using WixUcp.ApiKeys;
 
 namespace WixUcp.Authentication;
@@ -22,9 +23,10 @@ public sealed class ApiKeyIssuer
     /// <param name="permissions">What it may do (see <see cref="UcpPermissions"/>).</param>
     /// <param name="lifetime">How long it works; null for no expiry.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
+    /// <param name="instanceId">The store the key acts for (a Wix app instance); null for the default store.</param>
     /// <returns>The key (to hand over once; it is not stored) and its record.</returns>
     public async Task<(string Key, ApiKeyRecord Record)> IssueAsync(
-        string platformId, IReadOnlyList<string> profileUrls, IReadOnlyList<string> permissions, TimeSpan? lifetime, CancellationToken cancellationToken)
+        string platformId, IReadOnlyList<string> profileUrls, IReadOnlyList<string> permissions, TimeSpan? lifetime, CancellationToken cancellationToken, string? instanceId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(platformId);
         ArgumentNullException.ThrowIfNull(profileUrls);
@@ -46,7 +48,7 @@ public sealed class ApiKeyIssuer
             KeyHash = _hasher.Hash(key),
             KeyId = ApiKeyFormat.NewKeyId(),
             PlatformId = platformId,
-            InstanceId = "default",
+            InstanceId = string.IsNullOrWhiteSpace(instanceId) ? UcpTenant.Default.Id : instanceId.Trim(),
             ProfileUrls = [.. profileUrls],
             Permissions = [.. permissions.Distinct(StringComparer.Ordinal)],
             CreatedAt = now,

@@ -11,4 +11,7 @@ public static class UcpClaimTypes
 
     /// <summary>A platform profile URL the platform may name in <c>UCP-Agent</c>; one claim each, <c>*</c> for any.</summary>
     public const string Profile = "ucp_profile";
+
+    /// <summary>The store (tenant) a credential is bound to, when it is bound to one.</summary>
+    public const string Instance = "ucp_instance";
 }

@@ -14,6 +14,9 @@ public sealed record UcpIdentity
     /// <summary>The profile URLs it may name in <c>UCP-Agent</c>; <c>*</c> stands for any (development keys only).</summary>
     public required IReadOnlyList<string> Profiles { get; init; }
 
+    /// <summary>The store (tenant) the credential is bound to; null for the default store.</summary>
+    public string? InstanceId { get; init; }
+
     /// <summary>The principal for this identity, with <see cref="UcpClaimTypes"/> claims.</summary>
     /// <param name="authenticationType">The scheme that verified it, for example <c>ApiKey</c>.</param>
     /// <returns>An authenticated principal.</returns>
@@ -22,6 +25,10 @@ public sealed record UcpIdentity
         var claims = new List<Claim> { new(UcpClaimTypes.Platform, PlatformId), new(ClaimTypes.NameIdentifier, PlatformId) };
         claims.AddRange(Permissions.Select(p => new Claim(UcpClaimTypes.Permission, p)));
         claims.AddRange(Profiles.Select(p => new Claim(UcpClaimTypes.Profile, p)));
+        if (InstanceId is { Length: > 0 } instance)
+        {
+            claims.Add(new Claim(UcpClaimTypes.Instance, instance));
+        }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, UcpClaimTypes.Platform, null));
     }
 

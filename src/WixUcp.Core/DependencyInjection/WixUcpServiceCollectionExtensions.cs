@@ -92,7 +92,7 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<UcpProtocolVersion, UcpVersion20260408>());
         services.TryAddSingleton<UcpVersionRegistry>();
 
-        services.TryAddSingleton<ITenantResolver, SingleTenantResolver>();
+        services.TryAddSingleton<ITenantResolver, CallerTenantResolver>();
         services.TryAddSingleton<ICheckoutSessionStore, InMemoryCheckoutSessionStore>();
         services.TryAddSingleton<IOrderStore, InMemoryOrderStore>();
         services.TryAddSingleton(CompletionStore);

@@ -27,7 +27,7 @@ internal sealed partial class WixCatalogBackend(WixApiClient wix, WixSites sites
     public async ValueTask<CatalogPage> SearchAsync(UcpTenant tenant, CatalogSearchQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var site = sites.Resolve(tenant);
+        var site = await sites.ResolveAsync(tenant, cancellationToken).ConfigureAwait(false);
         if (query.Categories.Count > 0)
         {
             return new CatalogPage { Products = [], HasMore = false, TotalCount = 0 };
@@ -54,7 +54,7 @@ internal sealed partial class WixCatalogBackend(WixApiClient wix, WixSites sites
     public async ValueTask<IReadOnlyList<CatalogProduct>> LookupAsync(UcpTenant tenant, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var site = sites.Resolve(tenant);
+        var site = await sites.ResolveAsync(tenant, cancellationToken).ConfigureAwait(false);
         if (ids.Count == 0)
         {
             return [];

@@ -52,7 +52,7 @@ internal sealed partial class WixCheckoutBackend(
     public async ValueTask<CommerceQuote> QuoteAsync(QuoteRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var site = sites.Resolve(request.Tenant);
+        var site = await sites.ResolveAsync(request.Tenant, cancellationToken).ConfigureAwait(false);
         try
         {
             var signature = LineSignature(request.Lines);
@@ -89,7 +89,7 @@ internal sealed partial class WixCheckoutBackend(
     public async ValueTask<PlaceOrderResult> PlaceOrderAsync(PlaceOrderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var site = sites.Resolve(request.Tenant);
+        var site = await sites.ResolveAsync(request.Tenant, cancellationToken).ConfigureAwait(false);
         var (checkoutId, _) = ParseReference(request.Checkout.BackendReference);
         if (checkoutId is null)
         {

@@ -91,7 +91,7 @@ internal sealed partial class WixEvents(
         }
 
         // Wix names its own order lines; they map to the UCP order's lines by product and variant, in order.
-        var site = sites.Resolve(tenant);
+        var site = await sites.ResolveAsync(tenant, cancellationToken).ConfigureAwait(false);
         var wixOrder = (await wix.SendAsync(site, "get_order", HttpMethod.Get, "ecom/v1/orders/" + Uri.EscapeDataString(orderId), WixJson.Default.WixOrderEnvelope, cancellationToken).ConfigureAwait(false)).Order;
         var changed = await orders.ChangeAsync(tenant, orderId, baseUrl, (order, now) => WithFulfillments(order, wixOrder?.LineItems ?? [], update.Fulfillments, now), cancellationToken).ConfigureAwait(false);
         return changed is null ? WixEventOutcome.Ignored : WixEventOutcome.Handled;
