@@ -22,7 +22,8 @@ internal static class WixServiceCollectionExtensions
         services.TryAddSingleton<WixWebhookVerifier>();
         services.TryAddSingleton<WixEvents>();
         services.TryAddSingleton(sp => new WixWebhookReceiver(sp.GetRequiredService<WixWebhookVerifier>(), sp.GetRequiredService<WixEvents>()));
-        services.AddHttpClient(WixApiClient.HttpClientName)
+        // Wix is trusted, but an answer still has a budget: no page of products or checkout comes near 8 MiB.
+        services.AddHttpClient(WixApiClient.HttpClientName, client => client.MaxResponseContentBufferSize = 8 * 1024 * 1024)
             .AddHttpMessageHandler(() => new RequestIdPropagationHandler())
             .AddStandardResilienceHandler()
             .Configure((resilience, provider) =>
