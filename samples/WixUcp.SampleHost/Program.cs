@@ -69,9 +69,10 @@ if (string.Equals(backend, "Wix", StringComparison.OrdinalIgnoreCase))
     // Trials and tests only: the sandbox's test tokens "capture" outside Wix, so orders complete without a real PSP.
     if (builder.Configuration.GetValue("Sample:SandboxPaymentCapture", false))
     {
-        if (builder.Environment.IsProduction())
+        if (builder.Environment.IsProduction() || !Uri.TryCreate(ucp["Wix:BaseUrl"], UriKind.Absolute, out var wixApi) || !wixApi.IsLoopback)
         {
-            throw new InvalidOperationException("Sample:SandboxPaymentCapture takes orders without payment: it is refused in Production.");
+            throw new InvalidOperationException(
+                "Sample:SandboxPaymentCapture places orders without payment: it is only for a fake Wix on loopback (WixUcp:Wix:BaseUrl), never in Production.");
         }
 
         wixUcp.AddSandboxPaymentCapture();

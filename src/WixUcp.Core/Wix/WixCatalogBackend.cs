@@ -86,7 +86,8 @@ internal sealed partial class WixCatalogBackend(WixApiClient wix, WixSites sites
                     : await QueryV1Async(site, V1Filter("sku", "$hasSome", rest, text: null), rest.Count, cancellationToken).ConfigureAwait(false));
                 if (dialect == WixCatalogDialect.V3)
                 {
-                    foreach (var slug in rest.Where(id => !found.Values.Any(p => p.Handle == id || p.Variants.Any(v => v.Sku == id))))
+                    // Only what can be a Wix slug goes into the path, and a bounded number of them.
+                    foreach (var slug in rest.Where(id => Slug().IsMatch(id) && !found.Values.Any(p => p.Handle == id || p.Variants.Any(v => v.Sku == id))).Take(MaxSlugLookups))
                     {
                         Keep(await BySlugV3Async(site, slug, cancellationToken).ConfigureAwait(false));
                     }
@@ -406,6 +407,11 @@ internal sealed partial class WixCatalogBackend(WixApiClient wix, WixSites sites
             throw new CommerceBackendException($"Wix refused a catalog read ({ex.Status}{(ex.Code is null ? "" : " " + ex.Code)}).", ex);
         }
     }
+
+    private const int MaxSlugLookups = 10;
+
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")]
+    private static partial Regex Slug();
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();

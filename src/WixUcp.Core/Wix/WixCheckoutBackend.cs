@@ -109,15 +109,7 @@ internal sealed partial class WixCheckoutBackend(
                 return await CaptureAsync(site, checkoutId, request, capture, cancellationToken).ConfigureAwait(false);
             }
 
-            var url = await wix.SendAsync(site, "get_checkout_url", HttpMethod.Get, "ecom/v1/checkouts/" + Uri.EscapeDataString(checkoutId) + "/checkout-url", WixJson.Default.WixCheckoutUrlResponse, cancellationToken).ConfigureAwait(false);
-            return new PlaceOrderResult
-            {
-                Outcome = PlaceOrderOutcome.RequiresBuyerAction,
-                ContinueUrl = Uri.TryCreate(url.CheckoutUrl, UriKind.Absolute, out var continueUrl) && continueUrl.Scheme == Uri.UriSchemeHttps
-                    ? continueUrl
-                    : throw new CommerceBackendException("Wix answered no usable checkout URL."),
-                Message = "The buyer pays on the store's checkout page; complete again once they have.",
-            };
+            return await HostedCheckoutAsync(site, checkoutId, "The buyer pays on the store's checkout page; complete again once they have.", cancellationToken).ConfigureAwait(false);
         }
         catch (WixApiException ex)
         {
@@ -146,8 +138,15 @@ internal sealed partial class WixCheckoutBackend(
             var created = await wix.SendAsync(site, "create_order", HttpMethod.Post, "ecom/v1/checkouts/" + Uri.EscapeDataString(checkoutId) + "/create-order", new WixEmpty(), WixJson.Default.WixEmpty, WixJson.Default.WixCreateOrderResponse, cancellationToken).ConfigureAwait(false);
             orderId = created.OrderId ?? throw new CommerceBackendException("Wix created an order without answering its id.");
         }
-        catch (WixApiException ex) when (ex.Status == 409 && ex.ErrorData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("orderId", out var existing) && existing.GetString() is { Length: > 0 } earlier)
+        catch (WixApiException ex) when (ex.Status == 409)
         {
+            // The checkout already has its order (an earlier, declined attempt). Wix names it in the error's data; when
+            // it does not, the order cannot be found (Wix never lists unpaid orders), so the buyer pays on Wix's page.
+            if (ex.ErrorData is not { ValueKind: JsonValueKind.Object } data || !data.TryGetProperty("orderId", out var existing) || existing.GetString() is not { Length: > 0 } earlier)
+            {
+                return await HostedCheckoutAsync(site, checkoutId, "The payment continues on the store's checkout page.", cancellationToken).ConfigureAwait(false);
+            }
+
             orderId = earlier;
         }
         catch (WixApiException ex) when (ex.Code == "LINE_ITEMS_NOT_AVAILABLE")
@@ -155,12 +154,22 @@ internal sealed partial class WixCheckoutBackend(
             return new PlaceOrderResult { Outcome = PlaceOrderOutcome.OutOfStock, Message = "Some items sold out.", OutOfStockLineIds = [.. checkout.Lines.Select(l => l.Id)] };
         }
 
-        var total = checkout.Totals.FirstOrDefault(t => t.Type == TotalTypes.Total)?.Amount ?? 0;
+        // What is charged is what Wix's order asks: a session whose total differs (billing changed tax, or an order kept
+        // from before the checkout changed) is not captured here; the buyer pays Wix's amount on Wix's page.
+        var total = checkout.Totals.FirstOrDefault(t => t.Type == TotalTypes.Total)?.Amount;
+        var order = (await wix.SendAsync(site, "get_order", HttpMethod.Get, "ecom/v1/orders/" + Uri.EscapeDataString(orderId), WixJson.Default.WixOrderEnvelope, cancellationToken).ConfigureAwait(false)).Order;
+        var owed = WixMoney.ToMinorUnits(order?.PriceSummary?.Total?.Amount, checkout.Currency);
+        if (total is not { } amount || owed != amount || !string.Equals(order?.Currency ?? checkout.Currency, checkout.Currency, StringComparison.OrdinalIgnoreCase))
+        {
+            LogAmountMismatch(logger, orderId, total, owed);
+            return await HostedCheckoutAsync(site, checkoutId, "The amount changed; the payment continues on the store's checkout page.", cancellationToken).ConfigureAwait(false);
+        }
+
         var captured = await capture.CaptureAsync(new PaymentCaptureRequest
         {
             Tenant = request.Tenant,
-            IdempotencyKey = "wixucp:" + request.Tenant.Id + ":" + checkout.Id + ":" + orderId,
-            Amount = total,
+            IdempotencyKey = CaptureKey(request, checkoutId, orderId, amount),
+            Amount = amount,
             Currency = checkout.Currency,
             Instrument = request.Instrument,
             Credential = request.Credential,
@@ -170,10 +179,30 @@ internal sealed partial class WixCheckoutBackend(
             return PlaceOrderResult.Declined(captured.Message ?? "The payment was declined.");
         }
 
-        await RecordPaymentAsync(site, orderId, total, checkout.Currency, captured).ConfigureAwait(false);
-        var order = await wix.SendAsync(site, "get_order", HttpMethod.Get, "ecom/v1/orders/" + Uri.EscapeDataString(orderId), WixJson.Default.WixOrderEnvelope, CancellationToken.None).ConfigureAwait(false);
-        return PlaceOrderResult.Placed(orderId, order.Order?.Number is { Length: > 0 } number ? "#" + number : null);
+        await RecordPaymentAsync(site, orderId, amount, checkout.Currency, captured).ConfigureAwait(false);
+        return PlaceOrderResult.Placed(orderId, order?.Number is { Length: > 0 } number ? "#" + number : null);
     }
+
+    // One capture per order, amount and credential: a retry with the same card replays, another card is a new attempt.
+    private static string CaptureKey(PlaceOrderRequest request, string checkoutId, string orderId, long amount) =>
+        "wixucp:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
+            request.Tenant.Id, request.Checkout.Id, checkoutId, orderId, amount.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Credential.Token ?? ""))))[..40];
+
+    private async Task<PlaceOrderResult> HostedCheckoutAsync(WixSite site, string checkoutId, string message, CancellationToken cancellationToken)
+    {
+        var url = await wix.SendAsync(site, "get_checkout_url", HttpMethod.Get, "ecom/v1/checkouts/" + Uri.EscapeDataString(checkoutId) + "/checkout-url", WixJson.Default.WixCheckoutUrlResponse, cancellationToken).ConfigureAwait(false);
+        return new PlaceOrderResult
+        {
+            Outcome = PlaceOrderOutcome.RequiresBuyerAction,
+            ContinueUrl = Uri.TryCreate(url.CheckoutUrl, UriKind.Absolute, out var continueUrl) && continueUrl.Scheme == Uri.UriSchemeHttps
+                ? continueUrl
+                : throw new CommerceBackendException("Wix answered no usable checkout URL."),
+            Message = message,
+        };
+    }
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Wix order {OrderId} asks {Owed} but the session's total is {Total}; not captured, the buyer pays on Wix's page")]
+    private static partial void LogAmountMismatch(ILogger logger, string orderId, long? total, long? owed);
 
     // The money is taken: recording it must not be given up lightly (Wix dedupes by transaction id, so retrying is safe);
     // if Wix still refuses, the order stands and the error names what to reconcile.
@@ -298,6 +327,9 @@ internal sealed partial class WixCheckoutBackend(
         var currency = checkout.Currency ?? throw new CommerceBackendException("Wix answered a checkout without its currency.");
         long Minor(WixMoneyValue? money) => WixMoney.ToMinorUnits(money?.Amount, currency) ?? 0;
 
+        // What a buyer pays is never read as zero for want of an amount.
+        long Required(WixMoneyValue? money, string what) => WixMoney.ToMinorUnits(money?.Amount, currency) ?? throw new CommerceBackendException($"Wix answered a checkout without its {what}.");
+
         // Wix lines are matched to the platform's by catalog reference, in order.
         var pool = checkout.LineItems.ToList();
         var lines = request.Lines.Select(line =>
@@ -312,7 +344,7 @@ internal sealed partial class WixCheckoutBackend(
             }
 
             pool.Remove(match);
-            var unit = Minor(match.Price);
+            var unit = Required(match.Price, "line prices");
             var amount = unit * line.Quantity;
             return new QuotedLine
             {
@@ -366,7 +398,7 @@ internal sealed partial class WixCheckoutBackend(
         }
 
         var summary = checkout.PriceSummary;
-        var totals = new List<Total> { new(TotalTypes.Subtotal, Minor(summary?.Subtotal)) };
+        var totals = new List<Total> { new(TotalTypes.Subtotal, Required(summary?.Subtotal, "subtotal")) };
         totals.AddRange(discounts.Select(d => new Total(TotalTypes.Discount, -d.Amount, d.Title)));
         if (selected is not null)
         {
@@ -378,7 +410,7 @@ internal sealed partial class WixCheckoutBackend(
             totals.Add(new Total(TotalTypes.Tax, tax));
         }
 
-        totals.Add(new Total(TotalTypes.Total, Minor(summary?.Total)));
+        totals.Add(new Total(TotalTypes.Total, Required(summary?.Total, "total")));
         return new CommerceQuote
         {
             Currency = currency,

@@ -32,7 +32,7 @@ internal enum WixEventOutcome
 /// Wix's own ids (a fulfillment is recorded once), so a retried or replayed event changes nothing twice.
 /// </summary>
 internal sealed partial class WixEvents(
-    IAppInstanceStore instances, WixTokenSource tokens, WixSites sites, WixApiClient wix, OrderService orders,
+    IAppInstanceStore instances, WixTokenSource tokens, WixSites sites, WixApiClient wix, OrderService orders, IOrderStore store,
     IOptions<WixUcpOptions> options, TimeProvider time, ILogger<WixEvents> logger) : IDisposable
 {
     private readonly MemoryCache _seen = new(new MemoryCacheOptions { SizeLimit = 100_000 });
@@ -52,14 +52,31 @@ internal sealed partial class WixEvents(
             return WixEventOutcome.Duplicate;
         }
 
-        var outcome = e.EventType switch
+        WixEventOutcome outcome;
+        try
         {
-            "AppInstalled" => await InstalledAsync(e, cancellationToken).ConfigureAwait(false),
-            "AppRemoved" => await RemovedAsync(e, cancellationToken).ConfigureAwait(false),
-            "wix.ecom.v1.fulfillments_updated" => await FulfillmentsAsync(e, cancellationToken).ConfigureAwait(false),
-            "wix.ecom.v1.order_payment_status_updated" => await PaymentStatusAsync(e, cancellationToken).ConfigureAwait(false),
-            _ => WixEventOutcome.Ignored,
-        };
+            outcome = e.EventType switch
+            {
+                "AppInstalled" => await InstalledAsync(e, cancellationToken).ConfigureAwait(false),
+                "AppRemoved" => await RemovedAsync(e, cancellationToken).ConfigureAwait(false),
+                "wix.ecom.v1.fulfillments_updated" => await FulfillmentsAsync(e, cancellationToken).ConfigureAwait(false),
+                "wix.ecom.v1.order_payment_status_updated" => await PaymentStatusAsync(e, cancellationToken).ConfigureAwait(false),
+                _ => WixEventOutcome.Ignored,
+            };
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            outcome = WixEventOutcome.Ignored;   // an entity this server cannot read is not one it acts on
+        }
+        catch (WixApiException ex) when (ex.Status == 404)
+        {
+            outcome = WixEventOutcome.Ignored;
+        }
+        catch (WixApiException ex)
+        {
+            // Wix refusing a read now: answered 503, so Wix sends the event again.
+            throw new CommerceBackendException($"Wix refused a read while handling {e.EventType} ({ex.Status}).", ex);
+        }
 
         // Remembered only once acted on: an event that failed half-way is taken again when Wix retries it.
         _seen.Set(e.Id, true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = window });
@@ -85,8 +102,11 @@ internal sealed partial class WixEvents(
     {
         var update = e.Body?.Deserialize(WixJson.Default.WixOrderWithFulfillments);
         var orderId = update?.OrderId ?? e.EntityId;
-        if (update is null || orderId is null || sites.TenantOf(e.InstanceId) is not { } tenant || options.Value.PublicBaseUrl is not { } baseUrl)
+        var tenant = sites.TenantOf(e.InstanceId);
+        if (update is null || orderId is null || options.Value.PublicBaseUrl is not { } baseUrl
+            || await store.GetAsync(tenant.Id, orderId, cancellationToken).ConfigureAwait(false) is null)
         {
+            // Orders placed elsewhere (the storefront, POS) are not UCP orders: nothing to ask Wix about.
             return WixEventOutcome.Ignored;
         }
 
@@ -101,7 +121,8 @@ internal sealed partial class WixEvents(
     {
         var action = e.Body?.Deserialize(WixJson.Default.WixOrderAction);
         var orderId = action?.Order?.Id ?? e.EntityId;
-        if (action?.Order?.PaymentStatus != "FULLY_REFUNDED" || orderId is null || sites.TenantOf(e.InstanceId) is not { } tenant || options.Value.PublicBaseUrl is not { } baseUrl)
+        var tenant = sites.TenantOf(e.InstanceId);
+        if (action?.Order?.PaymentStatus != "FULLY_REFUNDED" || orderId is null || options.Value.PublicBaseUrl is not { } baseUrl)
         {
             return WixEventOutcome.Ignored;
         }

@@ -20,13 +20,21 @@ internal static class WixMoney
 
     /// <summary>A decimal string (<c>"18.00"</c>, <c>"2500"</c>) in minor units; null when it is not a plain decimal.</summary>
     public static long? ToMinorUnits(string? amount, string currency) =>
-        decimal.TryParse(amount, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+        decimal.TryParse(amount, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) <= MaxAmount
             ? ToMinorUnits(value, currency)
             : null;
+
+    // Far beyond any order (a trillion in major units), and safely inside a long once scaled.
+    private const decimal MaxAmount = 1_000_000_000_000m;
 
     /// <summary>A decimal amount in minor units, rounded half to even past the currency's precision.</summary>
     public static long ToMinorUnits(decimal amount, string currency)
     {
+        if (Math.Abs(amount) > MaxAmount)
+        {
+            throw new WixUcp.Commerce.CommerceBackendException("Wix answered an amount out of any plausible range.");
+        }
+
         var scaled = amount;
         for (var i = 0; i < Exponent(currency); i++)
         {

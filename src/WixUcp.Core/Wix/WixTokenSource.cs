@@ -90,9 +90,10 @@ internal sealed class WixTokenSource(IHttpClientFactory clients, IOptions<WixUcp
                 throw new CommerceBackendException($"Wix answered a token grant for app instance {instanceId} without a token.");
             }
 
-            return new Token(body.AccessToken, requested + TimeSpan.FromSeconds(body.ExpiresIn));
+            // Tokens live four hours; a longer lifetime than a day is not believed.
+            return new Token(body.AccessToken, requested + TimeSpan.FromSeconds(Math.Min(body.ExpiresIn, TimeSpan.FromDays(1).TotalSeconds)));
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException or Polly.ExecutionRejectedException)
         {
             throw new CommerceBackendException($"Wix could not be reached for an access token for app instance {instanceId}.", ex);
         }

@@ -20,10 +20,12 @@ internal sealed class WixWebhookVerifier
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly TokenValidationParameters? _parameters;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _window;
 
     public WixWebhookVerifier(IOptions<WixUcpOptions> options, TimeProvider time)
     {
         _time = time;
+        _window = options.Value.Wix.WebhookReplayWindow;
         if (options.Value.Wix.WebhookPublicKeyPem is { Length: > 0 } pem)
         {
             var rsa = RSA.Create();
@@ -66,9 +68,19 @@ internal sealed class WixWebhookVerifier
             return (null, "The webhook's signature or lifetime is not valid.");
         }
 
+        // A token that never expires must at least be recent: a captured one cannot be replayed later.
+        var issuedAt = result.Claims.TryGetValue("iat", out var iat) && long.TryParse(Convert.ToString(iat, System.Globalization.CultureInfo.InvariantCulture), out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : (DateTimeOffset?)null;
+        if (!result.Claims.ContainsKey("exp") && (issuedAt is not { } issued || (_time.GetUtcNow() - issued).Duration() > _window))
+        {
+            return (null, "The webhook carries neither an expiry nor a recent issue time.");
+        }
+
         try
         {
-            return result.Claims.TryGetValue("data", out var data) && data is string envelope && Parse(envelope) is { } parsed
+            var tokenId = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token.Trim())))[..32];
+            return result.Claims.TryGetValue("data", out var data) && data is string envelope && Parse(envelope, issuedAt, tokenId) is { } parsed
                 ? (parsed, null)
                 : (null, "The webhook carries no event.");
         }
@@ -78,7 +90,7 @@ internal sealed class WixWebhookVerifier
         }
     }
 
-    private WixEvent? Parse(string envelope)
+    private static WixEvent? Parse(string envelope, DateTimeOffset? issuedAt, string tokenId)
     {
         using var outer = JsonDocument.Parse(envelope);
         var root = outer.RootElement;
@@ -89,10 +101,11 @@ internal sealed class WixWebhookVerifier
 
         using var data = JsonDocument.Parse(inner);
         var e = data.RootElement;
-        var time = Text(e, "eventTime") is { } at && DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : _time.GetUtcNow();
-
-        // App events (AppInstalled, AppRemoved) have no event id: the instance and type stand in for it.
-        var id = Text(e, "id") ?? eventType + ":" + instanceId + ":" + time.ToUnixTimeSeconds();
+        // App events (AppInstalled, AppRemoved) carry neither an event id nor a time: the token's issue time dates them
+        // and the token itself names them, so a replay of one is recognised and an old one is stale.
+        var time = Text(e, "eventTime") is { } at && DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed
+            : issuedAt ?? DateTimeOffset.MinValue;
+        var id = Text(e, "id") ?? "token:" + tokenId;
         JsonElement? body = null;
         foreach (var (kind, member) in new[] { ("createdEvent", "entity"), ("updatedEvent", "currentEntity"), ("actionEvent", "body") })
         {

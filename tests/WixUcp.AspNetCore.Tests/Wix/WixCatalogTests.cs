@@ -76,6 +76,11 @@ public sealed class WixCatalogTests : IAsyncLifetime
 
         Assert.Equal(["prod-beans", "prod-mug", "prod-tote"], found.Select(p => p.Id).Order());
         Assert.Equal(2450L, found.Single(p => p.Id == "prod-tote").Variants.Single().Price);
+
+        // Only what can be a slug goes into a Wix path.
+        Wix.State.ClearRequests();
+        Assert.Empty(await Catalog(services).LookupAsync(UcpTenant.Default, ["..", "../../oauth2/token", "a/b"], Ct));
+        Assert.DoesNotContain(Wix.State.Requests, r => r.Path.Contains("/slug", StringComparison.Ordinal) || !r.Path.StartsWith("/stores/v3/products/", StringComparison.Ordinal));
     }
 
     [Fact]

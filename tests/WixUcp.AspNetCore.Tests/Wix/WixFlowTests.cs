@@ -213,4 +213,51 @@ public sealed class WixFlowTests : IAsyncLifetime
         Assert.DoesNotContain("success_token", string.Concat(_wix.State.Requests.Select(r => r.Body)), StringComparison.Ordinal);
         Assert.Single(_wix.State.Requests, r => r.Path.EndsWith("/create-order", StringComparison.Ordinal) && r.StatusCode == 200);
     }
+
+    [Fact]
+    public async Task A_wix_order_kept_from_a_declined_attempt_is_never_charged_a_different_amount()
+    {
+        await using var app = new UcpAppFactory(new Dictionary<string, string>
+        {
+            ["WixUcp:Backend"] = "Wix",
+            ["WixUcp:Wix:BaseUrl"] = _wix!.BaseUrl.AbsoluteUri,
+            ["WixUcp:Wix:AppId"] = FakeWixState.SeededAppId,
+            ["WixUcp:Wix:AppSecret"] = FakeWixState.SeededAppSecret,
+            ["WixUcp:Wix:InstanceId"] = "fake-instance-1",
+            ["Sample:SandboxPaymentCapture"] = "true",
+        });
+        var client = new UcpClient(app.CreateClient(), _platform.Agent());
+        var created = (await Checkouts.CreateAsync(client, """{"line_items":[{"item":{"id":"prod-tote:var-tote"},"quantity":1}],"buyer":{"email":"ada@example.com"}}""")).Json;
+        var id = created["id"]!.GetValue<string>();
+        var standard = (await Checkouts.UpdateAsync(client, id, Checkouts.Update(created,
+            """{"fulfillment":{"methods":[{"type":"shipping","destinations":[{"id":"home","street_address":"1 Main St","address_locality":"Austin","address_region":"TX","postal_code":"78701","address_country":"US"}],"selected_destination_id":"home","groups":[{"id":"fg_1","selected_option_id":"standard"}]}]}}"""))).Json;
+        Assert.Equal("incomplete", (await Checkouts.CompleteAsync(client, id, Checkouts.Complete("fail_token"))).Json["status"]!.GetValue<string>());
+
+        // After the decline the platform switches to express: the Wix order made for standard asks less than the session.
+        var express = (await Checkouts.UpdateAsync(client, id, Checkouts.Update(standard,
+            """{"fulfillment":{"methods":[{"type":"shipping","selected_destination_id":"home","groups":[{"id":"fg_1","selected_option_id":"express"}]}]}}"""))).Json;
+        Assert.Equal(2450 + 1500, Checkouts.TotalOf(express, "total"));
+        var escalated = (await Checkouts.CompleteAsync(client, id, Checkouts.Complete("success_token"))).Json;
+
+        Assert.Equal("requires_escalation", escalated["status"]!.GetValue<string>());
+        Assert.Equal("fake-wix.example", new Uri(escalated["continue_url"]!.GetValue<string>()).Host);
+        Assert.DoesNotContain(_wix.State.Requests, r => r.Path.EndsWith("/add-payment", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_sandbox_capture_is_refused_against_anything_but_a_fake_wix_on_loopback()
+    {
+        await using var app = new UcpAppFactory(new Dictionary<string, string>
+        {
+            ["WixUcp:Backend"] = "Wix",
+            ["WixUcp:Wix:BaseUrl"] = "https://www.wixapis.com/",
+            ["WixUcp:Wix:AppId"] = FakeWixState.SeededAppId,
+            ["WixUcp:Wix:AppSecret"] = FakeWixState.SeededAppSecret,
+            ["WixUcp:Wix:InstanceId"] = "fake-instance-1",
+            ["Sample:SandboxPaymentCapture"] = "true",
+        });
+
+        var refused = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains("Sample:SandboxPaymentCapture", refused.ToString(), StringComparison.Ordinal);
+    }
 }

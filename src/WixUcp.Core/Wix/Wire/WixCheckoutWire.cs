@@ -330,6 +330,10 @@ internal sealed class WixOrderSummary
 
     public string? PaymentStatus { get; init; }
 
+    public string? Currency { get; init; }
+
+    public WixPriceSummary? PriceSummary { get; init; }
+
     public List<WixCheckoutLine> LineItems { get; init; } = [];
 }
 
