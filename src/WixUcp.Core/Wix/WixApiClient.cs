@@ -56,6 +56,7 @@ internal sealed partial class WixApiClient(
                 }
 
                 message.Options.Set(WixServiceCollectionExtensions.SafeToRetry, retrySafe);
+                message.Options.Set(WixServiceCollectionExtensions.Site, site.CacheKey);
                 if (request is not null)
                 {
                     message.Content = JsonContent.Create(body, request);

@@ -78,6 +78,12 @@ internal sealed partial class WixCheckoutBackend(
                 checkout = await CreateAsync(site, request, known, products, coupon, cancellationToken).ConfigureAwait(false);
             }
 
+            // A code Wix did not apply stays on its checkout and blocks ordering: it is taken off (the quote reports it).
+            if (coupon is not null && checkout.Id is { } wixId && !checkout.AppliedDiscounts.Any(d => string.Equals(d.Coupon?.Code, coupon, StringComparison.OrdinalIgnoreCase)))
+            {
+                checkout = (await wix.SendAsync(site, "remove_coupon", HttpMethod.Post, "ecom/v1/checkouts/" + Uri.EscapeDataString(wixId) + "/remove-coupon", new WixEmpty(), WixJson.Default.WixEmpty, WixJson.Default.WixCheckoutEnvelope, cancellationToken).ConfigureAwait(false)).Checkout ?? checkout;
+            }
+
             return Map(request, checkout, signature);
         }
         catch (WixApiException ex)
@@ -153,6 +159,13 @@ internal sealed partial class WixCheckoutBackend(
         {
             return new PlaceOrderResult { Outcome = PlaceOrderOutcome.OutOfStock, Message = "Some items sold out.", OutOfStockLineIds = [.. checkout.Lines.Select(l => l.Id)] };
         }
+        catch (WixApiException ex) when (ex.IsPrecondition)
+        {
+            // Wix will not order this checkout as it stands (a calculation error, a missing address): nothing is charged,
+            // and the buyer finishes on Wix's page, where Wix asks for what it lacks.
+            LogNotOrderable(logger, checkoutId, ex.Code);
+            return await HostedCheckoutAsync(site, checkoutId, "The store needs more details; the checkout continues on its page.", cancellationToken).ConfigureAwait(false);
+        }
 
         // What is charged is what Wix's order asks: a session whose total differs (billing changed tax, or an order kept
         // from before the checkout changed) is not captured here; the buyer pays Wix's amount on Wix's page.
@@ -200,6 +213,9 @@ internal sealed partial class WixCheckoutBackend(
             Message = message,
         };
     }
+
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "Wix would not order checkout {CheckoutId} ({Code}); the buyer continues on Wix's page")]
+    private static partial void LogNotOrderable(ILogger logger, string checkoutId, string? code);
 
     [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Wix order {OrderId} asks {Owed} but the session's total is {Total}; not captured, the buyer pays on Wix's page")]
     private static partial void LogAmountMismatch(ILogger logger, string orderId, long? total, long? owed);

@@ -13,6 +13,9 @@ internal static class WixServiceCollectionExtensions
     /// <summary>Marks a call that may be retried although its method is POST (Wix's reads by query or search).</summary>
     public static readonly HttpRequestOptionsKey<bool> SafeToRetry = new("WixUcp.Wix.SafeToRetry");
 
+    /// <summary>The site a call is for: each site has its own resilience pipeline (its own circuit breaker).</summary>
+    public static readonly HttpRequestOptionsKey<string> Site = new("WixUcp.Wix.Site");
+
     public static IServiceCollection AddWixClient(this IServiceCollection services)
     {
         services.TryAddSingleton<WixTokenSource>();
@@ -43,7 +46,13 @@ internal static class WixServiceCollectionExtensions
                     args.Context.GetRequestMessage() is { } request
                     && (request.Method == HttpMethod.Get || (request.Options.TryGetValue(SafeToRetry, out var safe) && safe))
                     && await transient(args).ConfigureAwait(false);
-            });
+
+                // A site asking us to slow down (429) is not a site failing: its budget must not open the breaker.
+                var failing = resilience.CircuitBreaker.ShouldHandle;
+                resilience.CircuitBreaker.ShouldHandle = async args =>
+                    args.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests && await failing(args).ConfigureAwait(false);
+            })
+            .SelectPipelineBy(_ => request => request.Options.TryGetValue(Site, out var site) ? site : "");
         return services;
     }
 }

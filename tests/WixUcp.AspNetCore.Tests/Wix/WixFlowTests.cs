@@ -260,4 +260,28 @@ public sealed class WixFlowTests : IAsyncLifetime
         var refused = Assert.ThrowsAny<Exception>(() => app.CreateClient());
         Assert.Contains("Sample:SandboxPaymentCapture", refused.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_unknown_coupon_is_refused_and_taken_off_wixs_checkout_so_the_order_can_still_be_placed()
+    {
+        await using var app = new UcpAppFactory(new Dictionary<string, string>
+        {
+            ["WixUcp:Backend"] = "Wix",
+            ["WixUcp:Wix:BaseUrl"] = _wix!.BaseUrl.AbsoluteUri,
+            ["WixUcp:Wix:AppId"] = FakeWixState.SeededAppId,
+            ["WixUcp:Wix:AppSecret"] = FakeWixState.SeededAppSecret,
+            ["WixUcp:Wix:InstanceId"] = "fake-instance-1",
+            ["Sample:SandboxPaymentCapture"] = "true",
+        });
+        var client = new UcpClient(app.CreateClient(), _platform.Agent());
+        var created = (await Checkouts.CreateAsync(client, """{"line_items":[{"item":{"id":"prod-tote:var-tote"},"quantity":1}],"buyer":{"email":"ada@example.com"}}""")).Json;
+        var id = created["id"]!.GetValue<string>();
+        var ready = (await Checkouts.UpdateAsync(client, id, Checkouts.Update(created,
+            """{"fulfillment":{"methods":[{"type":"shipping","destinations":[{"id":"home","street_address":"1 Main St","address_locality":"Austin","address_region":"TX","postal_code":"78701","address_country":"US"}],"selected_destination_id":"home","groups":[{"id":"fg_1","selected_option_id":"standard"}]}]},"discounts":{"codes":["NOPE"]}}"""))).Json;
+        Assert.Contains(Checkouts.Messages(ready), m => m is { Code: "discount_code_invalid", Path: "$.discounts.codes[0]" });
+        Assert.Equal(2450 + 500, Checkouts.TotalOf(ready, "total"));
+
+        var completed = (await Checkouts.CompleteAsync(client, id, Checkouts.Complete())).Json;
+        Assert.Equal("completed", completed["status"]!.GetValue<string>());
+    }
 }
