@@ -98,6 +98,10 @@ internal sealed partial class WixCatalogBackend(WixApiClient wix, WixSites sites
         }).ConfigureAwait(false);
     }
 
+    // Pages are bounded by what was asked, not by what maps: a catalog of products this server skips (no currency, no
+    // visible variant) cannot make a search walk all of it.
+    private static int MaxPages(int wanted) => (wanted / WixPageLimit) + 2;
+
     /// <summary>The product id inside a variant id (<c>{productId}:{variantId}</c>), or the id itself.</summary>
     public static string ProductIdOf(string id) => id.Split(VariantSeparator)[0];
 
@@ -126,6 +130,7 @@ internal sealed partial class WixCatalogBackend(WixApiClient wix, WixSites sites
     {
         var products = new List<CatalogProduct>();
         string? cursor = null;
+        var pages = MaxPages(wanted);
         do
         {
             var request = new WixV3ProductSearchRequest
@@ -145,7 +150,7 @@ internal sealed partial class WixCatalogBackend(WixApiClient wix, WixSites sites
                 break;
             }
         }
-        while (cursor is not null && products.Count < wanted);
+        while (cursor is not null && products.Count < wanted && --pages > 0);
         return products;
     }
 
@@ -176,7 +181,7 @@ internal sealed partial class WixCatalogBackend(WixApiClient wix, WixSites sites
     private async Task<List<CatalogProduct>> QueryV1Async(WixSite site, string filter, int wanted, CancellationToken cancellationToken)
     {
         var products = new List<CatalogProduct>();
-        for (var offset = 0; products.Count < wanted; offset += WixPageLimit)
+        for (int offset = 0, pages = MaxPages(wanted); products.Count < wanted && pages > 0; offset += WixPageLimit, pages--)
         {
             var request = new WixV1ProductQueryRequest
             {
