@@ -219,6 +219,51 @@ internal sealed partial class CheckoutService(
         }
     }
 
+    /// <summary>
+    /// Completes a session escalated to the buyer once the store reports the order placed outside the protocol (the
+    /// buyer paid on the store's own page), without the platform calling complete again. The backend is asked as
+    /// complete would ask it; anything but a placed order leaves the session escalated.
+    /// </summary>
+    public async ValueTask<CheckoutResult?> SettleEscalatedAsync(string id, CheckoutRequestContext context, CancellationToken cancellationToken)
+    {
+        var current = await LoadAsync(id, context, cancellationToken).ConfigureAwait(false);
+        if (current is not { Status: CheckoutStatus.RequiresEscalation } || current.PaymentInstruments.Count == 0)
+        {
+            return null;
+        }
+
+        var claim = await SaveAsync(current, current with { Status = CheckoutStatus.CompleteInProgress }, cancellationToken).ConfigureAwait(false);
+        if (claim.Kind != CheckoutResultKind.Ok)
+        {
+            return null;   // a complete call got there first
+        }
+
+        var claimed = claim.Session!;
+        var instrument = claimed.PaymentInstruments[PaymentCheck.SelectInstrument([.. claimed.PaymentInstruments.Select(i => new InstrumentInput(i, null))])];
+        PlaceOrderResult placed;
+        try
+        {
+            // No credential is stored: a backend reporting an order paid on its own page does not charge again.
+            placed = await backend.PlaceOrderAsync(
+                new PlaceOrderRequest { Tenant = context.Tenant, Checkout = claimed, Instrument = instrument, Credential = new PaymentCredential { Type = "settled" } },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await SaveAsync(claimed, current, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        if (placed.Outcome != PlaceOrderOutcome.Placed)
+        {
+            await SaveAsync(claimed, current, CancellationToken.None).ConfigureAwait(false);
+            return null;
+        }
+
+        metrics?.PaymentAttempted("authorized");
+        return await CommitOrderAsync(claimed, placed, context, CancellationToken.None).ConfigureAwait(false);
+    }
+
     public async ValueTask<CheckoutResult> CancelAsync(string id, CheckoutRequestContext context, CancellationToken cancellationToken)
     {
         var current = await LoadAsync(id, context, cancellationToken).ConfigureAwait(false);

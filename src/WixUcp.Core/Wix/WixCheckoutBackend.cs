@@ -24,7 +24,7 @@ namespace WixUcp.Wix;
 /// finds the order Wix placed.
 /// </summary>
 internal sealed partial class WixCheckoutBackend(
-    WixApiClient wix, WixSites sites, WixCatalogBackend catalog, IOptions<WixUcpOptions> options, IEnumerable<IPaymentCapture> captures, ILogger<WixCheckoutBackend> logger)
+    WixApiClient wix, WixSites sites, WixCatalogBackend catalog, IOptions<WixUcpOptions> options, IEnumerable<IPaymentCapture> captures, WixCheckoutLinks links, ILogger<WixCheckoutBackend> logger)
     : ICheckoutBackend
 {
     private const int PaymentRecordAttempts = 3;
@@ -115,7 +115,7 @@ internal sealed partial class WixCheckoutBackend(
                 return await CaptureAsync(site, checkoutId, request, capture, cancellationToken).ConfigureAwait(false);
             }
 
-            return await HostedCheckoutAsync(site, checkoutId, "The buyer pays on the store's checkout page; complete again once they have.", cancellationToken).ConfigureAwait(false);
+            return await HostedCheckoutAsync(site, checkoutId, request, "The buyer pays on the store's checkout page; complete again once they have.", cancellationToken).ConfigureAwait(false);
         }
         catch (WixApiException ex)
         {
@@ -150,7 +150,7 @@ internal sealed partial class WixCheckoutBackend(
             // it does not, the order cannot be found (Wix never lists unpaid orders), so the buyer pays on Wix's page.
             if (ex.ErrorData is not { ValueKind: JsonValueKind.Object } data || !data.TryGetProperty("orderId", out var existing) || existing.GetString() is not { Length: > 0 } earlier)
             {
-                return await HostedCheckoutAsync(site, checkoutId, "The payment continues on the store's checkout page.", cancellationToken).ConfigureAwait(false);
+                return await HostedCheckoutAsync(site, checkoutId, request, "The payment continues on the store's checkout page.", cancellationToken).ConfigureAwait(false);
             }
 
             orderId = earlier;
@@ -164,7 +164,7 @@ internal sealed partial class WixCheckoutBackend(
             // Wix will not order this checkout as it stands (a calculation error, a missing address): nothing is charged,
             // and the buyer finishes on Wix's page, where Wix asks for what it lacks.
             LogNotOrderable(logger, checkoutId, ex.Code);
-            return await HostedCheckoutAsync(site, checkoutId, "The store needs more details; the checkout continues on its page.", cancellationToken).ConfigureAwait(false);
+            return await HostedCheckoutAsync(site, checkoutId, request, "The store needs more details; the checkout continues on its page.", cancellationToken).ConfigureAwait(false);
         }
 
         // What is charged is what Wix's order asks: a session whose total differs (billing changed tax, or an order kept
@@ -175,7 +175,7 @@ internal sealed partial class WixCheckoutBackend(
         if (total is not { } amount || owed != amount || !string.Equals(order?.Currency ?? checkout.Currency, checkout.Currency, StringComparison.OrdinalIgnoreCase))
         {
             LogAmountMismatch(logger, orderId, total, owed);
-            return await HostedCheckoutAsync(site, checkoutId, "The amount changed; the payment continues on the store's checkout page.", cancellationToken).ConfigureAwait(false);
+            return await HostedCheckoutAsync(site, checkoutId, request, "The amount changed; the payment continues on the store's checkout page.", cancellationToken).ConfigureAwait(false);
         }
 
         var captured = await capture.CaptureAsync(new PaymentCaptureRequest
@@ -201,8 +201,9 @@ internal sealed partial class WixCheckoutBackend(
         "wixucp:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
             request.Tenant.Id, request.Checkout.Id, checkoutId, orderId, amount.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Credential.Token ?? ""))))[..40];
 
-    private async Task<PlaceOrderResult> HostedCheckoutAsync(WixSite site, string checkoutId, string message, CancellationToken cancellationToken)
+    private async Task<PlaceOrderResult> HostedCheckoutAsync(WixSite site, string checkoutId, PlaceOrderRequest request, string message, CancellationToken cancellationToken)
     {
+        await links.RememberAsync(checkoutId, request.Tenant.Id, request.Checkout.Id, cancellationToken).ConfigureAwait(false);
         var url = await wix.SendAsync(site, "get_checkout_url", HttpMethod.Get, "ecom/v1/checkouts/" + Uri.EscapeDataString(checkoutId) + "/checkout-url", WixJson.Default.WixCheckoutUrlResponse, cancellationToken).ConfigureAwait(false);
         return new PlaceOrderResult
         {

@@ -2,7 +2,10 @@ using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WixUcp.Checkout;
 using WixUcp.Commerce;
+using WixUcp.Negotiation;
+using WixUcp.Tenancy;
 using WixUcp.Installations;
 using WixUcp.Orders;
 using WixUcp.Wix.Wire;
@@ -33,6 +36,7 @@ internal enum WixEventOutcome
 /// </summary>
 internal sealed partial class WixEvents(
     IAppInstanceStore instances, WixTokenSource tokens, WixSites sites, WixApiClient wix, OrderService orders, IOrderStore store,
+    WixCheckoutLinks links, ICheckoutSessionStore sessions, CheckoutService checkouts, UcpNegotiator negotiator, ICheckoutBackend backend,
     IOptions<WixUcpOptions> options, TimeProvider time, ILogger<WixEvents> logger) : IDisposable
 {
     private readonly MemoryCache _seen = new(new MemoryCacheOptions { SizeLimit = 100_000 });
@@ -61,6 +65,7 @@ internal sealed partial class WixEvents(
                 "AppRemoved" => await RemovedAsync(e, cancellationToken).ConfigureAwait(false),
                 "wix.ecom.v1.fulfillments_updated" => await FulfillmentsAsync(e, cancellationToken).ConfigureAwait(false),
                 "wix.ecom.v1.order_payment_status_updated" => await PaymentStatusAsync(e, cancellationToken).ConfigureAwait(false),
+                "wix.ecom.v1.order_approved" => await PaidAsync(e, cancellationToken).ConfigureAwait(false),
                 _ => WixEventOutcome.Ignored,
             };
         }
@@ -117,9 +122,46 @@ internal sealed partial class WixEvents(
         return changed is null ? WixEventOutcome.Ignored : WixEventOutcome.Handled;
     }
 
+    // The buyer paid on Wix's page: the session sent there completes now, without waiting for the platform to ask.
+    private async ValueTask<WixEventOutcome> PaidAsync(WixEvent e, CancellationToken cancellationToken)
+    {
+        var order = e.Body?.Deserialize(WixJson.Default.WixOrderAction)?.Order;
+        if (order?.CheckoutId is not { Length: > 0 } wixCheckoutId || order.PaymentStatus is not ("PAID" or null)
+            || options.Value.PublicBaseUrl is not { } baseUrl
+            || await links.FindAsync(wixCheckoutId, cancellationToken).ConfigureAwait(false) is not { } link)
+        {
+            return WixEventOutcome.Ignored;
+        }
+
+        var tenant = link.TenantId == UcpTenant.Default.Id ? UcpTenant.Default : new UcpTenant { Id = link.TenantId };
+        if (await sessions.GetAsync(tenant.Id, link.SessionId, cancellationToken).ConfigureAwait(false) is not { PlatformProfile: { Length: > 0 } profile } session)
+        {
+            return WixEventOutcome.Ignored;
+        }
+
+        NegotiationResult negotiation;
+        try
+        {
+            negotiation = await negotiator.NegotiateAsync($"profile=\"{profile}\"", UcpOperation.Checkout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NegotiationException ex)
+        {
+            throw new CommerceBackendException("The platform's profile could not be read to complete the checkout; Wix retries the event.", ex);
+        }
+
+        var handlers = await backend.GetPaymentHandlersAsync(tenant, cancellationToken).ConfigureAwait(false);
+        var settled = await checkouts.SettleEscalatedAsync(session.Id, new CheckoutRequestContext(baseUrl, negotiation, tenant, handlers), cancellationToken).ConfigureAwait(false);
+        return settled is null ? WixEventOutcome.Ignored : WixEventOutcome.Handled;
+    }
+
     private async ValueTask<WixEventOutcome> PaymentStatusAsync(WixEvent e, CancellationToken cancellationToken)
     {
         var action = e.Body?.Deserialize(WixJson.Default.WixOrderAction);
+        if (action?.Order?.PaymentStatus == "PAID")
+        {
+            return await PaidAsync(e, cancellationToken).ConfigureAwait(false);
+        }
+
         var orderId = action?.Order?.Id ?? e.EntityId;
         var tenant = sites.TenantOf(e.InstanceId);
         if (action?.Order?.PaymentStatus != "FULLY_REFUNDED" || orderId is null || options.Value.PublicBaseUrl is not { } baseUrl)

@@ -23,6 +23,7 @@ internal static class WixServiceCollectionExtensions
         services.TryAddSingleton<WixApiClient>();
         services.TryAddSingleton<WixCatalogBackend>();
         services.TryAddSingleton<WixWebhookVerifier>();
+        services.TryAddSingleton<WixCheckoutLinks>();
         services.TryAddSingleton<WixEvents>();
         services.TryAddSingleton(sp => new WixWebhookReceiver(sp.GetRequiredService<WixWebhookVerifier>(), sp.GetRequiredService<WixEvents>()));
         // Wix is trusted, but an answer still has a budget: no page of products or checkout comes near 8 MiB.

@@ -152,6 +152,39 @@ public sealed class WixWebhookTests : IAsyncLifetime
         Assert.Equal("processing", lines.Single(l => l!["item"]!["id"]!.GetValue<string>() == "prod-beans:var-beans")!["status"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_buyer_paying_on_wixs_page_completes_the_escalated_session_without_another_complete_call()
+    {
+        var client = new UcpClient(_app!.CreateClient(), _platform.Agent());
+        var created = (await Checkouts.CreateAsync(client, """{"line_items":[{"item":{"id":"prod-tote:var-tote"},"quantity":1}],"buyer":{"email":"ada@example.com"}}""")).Json;
+        var id = created["id"]!.GetValue<string>();
+        await Checkouts.UpdateAsync(client, id, Checkouts.Update(created,
+            """{"fulfillment":{"methods":[{"type":"shipping","destinations":[{"id":"home","street_address":"1 Main St","address_locality":"Austin","address_region":"TX","postal_code":"78701","address_country":"US"}],"selected_destination_id":"home","groups":[{"id":"fg_1","selected_option_id":"standard"}]}]}}"""));
+        var escalated = (await Checkouts.CompleteAsync(client, id, Checkouts.Complete("hosted", "wix_hosted_checkout"))).Json;
+        Assert.Equal("requires_escalation", escalated["status"]!.GetValue<string>());
+        var wixCheckoutId = System.Web.HttpUtility.ParseQueryString(new Uri(escalated["continue_url"]!.GetValue<string>()).Query)["checkoutId"]!;
+
+        // The buyer pays on Wix's page; Wix announces the approved order.
+        using (var pay = await new HttpClient { BaseAddress = Wix.BaseUrl }.PostAsync(new Uri($"_fake/checkouts/{wixCheckoutId}/pay", UriKind.Relative), null, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, pay.StatusCode);
+        }
+
+        var approved = await Wix.State.WaitForWebhookAsync(d => d.EventType == "wix.ecom.v1.order_approved", TimeSpan.FromSeconds(5), Ct);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(approved.Jwt)).Status);
+
+        var session = (await client.GetAsync("/ucp/checkout-sessions/" + id)).Json;
+        Assert.Equal("completed", session["status"]!.GetValue<string>());
+        Assert.Equal(approved.EntityId, session["order"]!["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/ucp/orders/" + approved.EntityId)).Status);
+
+        // Wix's retry, and the payment-status event that follows, change nothing more.
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(approved.Jwt)).Status);
+        var paid = await Wix.State.WaitForWebhookAsync(d => d.EventType == "wix.ecom.v1.order_payment_status_updated", TimeSpan.FromSeconds(5), Ct);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(paid.Jwt)).Status);
+        Assert.Equal("completed", (await client.GetAsync("/ucp/checkout-sessions/" + id)).Json["status"]!.GetValue<string>());
+    }
+
     private static StringContent JsonContent(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static string Pad(string base64Url)
