@@ -58,6 +58,8 @@ public sealed class WixWebhookTests : IAsyncLifetime
             ["WixUcp:Wix:AppSecret"] = FakeWixState.SeededAppSecret,
             ["WixUcp:Wix:InstanceId"] = "fake-instance-1",
             ["Sample:SandboxPaymentCapture"] = "true",
+            ["WixUcp:Webhooks:AllowInsecureLoopbackTargets"] = "true",
+            ["WixUcp:Webhooks:PollInterval"] = "00:00:00.050",
         };
         if (publicKeyPem is not null)
         {
@@ -113,7 +115,10 @@ public sealed class WixWebhookTests : IAsyncLifetime
     [Fact]
     public async Task A_fulfillment_in_wix_becomes_a_shipped_event_with_tracking_once_however_often_wix_sends_it()
     {
-        var client = new UcpClient(_app!.CreateClient(), _platform.Agent());
+        // The platform's profile names a real receiver for its order webhooks.
+        await using var receiver = await WebhookReceiver.StartAsync();
+        _platform.OrderWebhookBase = receiver.BaseUrl;
+        var client = new UcpClient(_app!.CreateClient(), _platform.Agent("webhooks-wix"));
         var created = (await Checkouts.CreateAsync(client, """{"line_items":[{"item":{"id":"prod-tote:var-tote"},"quantity":2},{"item":{"id":"prod-beans:var-beans"},"quantity":1}],"buyer":{"email":"ada@example.com"}}""")).Json;
         var id = created["id"]!.GetValue<string>();
         var ready = (await Checkouts.UpdateAsync(client, id, Checkouts.Update(created,
@@ -148,6 +153,14 @@ public sealed class WixWebhookTests : IAsyncLifetime
         var shippedEvent = Assert.Single(order["fulfillment"]!["events"]!.AsArray())!;
         Assert.Equal(("shipped", "1Z999", "UPS"), (shippedEvent["type"]!.GetValue<string>(), shippedEvent["tracking_number"]!.GetValue<string>(), shippedEvent["carrier"]!.GetValue<string>()));
         var lines = order["line_items"]!.AsArray();
+
+        // The platform heard of it: the order placed, then the order shipped (once), each a full order document.
+        var heard = await receiver.WaitForAsync("wix", 2);
+        var last = JsonNode.Parse(heard[^1].Body)!;
+        Assert.Equal(orderId, last["id"]!.GetValue<string>());
+        Assert.Equal("1Z999", last["fulfillment"]!["events"]![0]!["tracking_number"]!.GetValue<string>());
+        await Task.Delay(300, Ct);
+        Assert.Equal(2, receiver.For("wix").Count);
         Assert.Equal("fulfilled", lines.Single(l => l!["item"]!["id"]!.GetValue<string>() == "prod-tote:var-tote")!["status"]!.GetValue<string>());
         Assert.Equal("processing", lines.Single(l => l!["item"]!["id"]!.GetValue<string>() == "prod-beans:var-beans")!["status"]!.GetValue<string>());
     }
