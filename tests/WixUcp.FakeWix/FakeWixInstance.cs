@@ -39,6 +39,15 @@ public sealed class FakeWixInstance
     /// <summary>Shipping options with the countries they ship to.</summary>
     public List<FakeWixShippingOption> ShippingOptions { get; } = [];
 
+    /// <summary>Tax rates by destination country (0.08 is 8%); a country not listed is not taxed.</summary>
+    public Dictionary<string, decimal> TaxRates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether prices already include tax (Wix's <c>taxIncludedInPrice</c>): the total then does not add it.</summary>
+    public bool TaxIncludedInPrice { get; set; }
+
+    /// <summary>Destination countries whose tax calculation fails (<c>calculationErrors.taxCalculationError</c>).</summary>
+    public HashSet<string> TaxFailsFor { get; } = new(StringComparer.Ordinal);
+
     internal Dictionary<string, CheckoutRecord> Checkouts { get; } = new(StringComparer.Ordinal);
 
     internal Dictionary<string, OrderRecord> Orders { get; } = new(StringComparer.Ordinal);

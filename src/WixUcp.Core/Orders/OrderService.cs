@@ -29,7 +29,8 @@ internal sealed class OrderService(
 
     /// <summary>
     /// Applies <paramref name="change"/> to the latest revision and stores the result as the next one, with its webhooks;
-    /// a concurrent change makes it read and apply again. Null when the order does not exist.
+    /// a concurrent change makes it read and apply again. A change that answers the order it was given records nothing
+    /// (no new revision, no webhook). Null when the order does not exist.
     /// </summary>
     public async ValueTask<Order?> ChangeAsync(UcpTenant tenant, string id, Uri businessBaseUrl, Func<Order, DateTimeOffset, Order> change, CancellationToken cancellationToken)
     {
@@ -48,7 +49,13 @@ internal sealed class OrderService(
                 return null;
             }
 
-            var next = change(current, (time ?? TimeProvider.System).GetUtcNow()) with { Version = current.Version + 1 };
+            var changed = change(current, (time ?? TimeProvider.System).GetUtcNow());
+            if (ReferenceEquals(changed, current))
+            {
+                return current;   // nothing to record: a retried or repeated event sends no second webhook
+            }
+
+            var next = changed with { Version = current.Version + 1 };
             var baseUrl = options?.Value.PublicBaseUrl ?? businessBaseUrl;
             var deliveries = await webhooks.ForAsync(next, baseUrl, cancellationToken).ConfigureAwait(false);
             if (await orders.TryUpdateAsync(next, current.Version, deliveries, outbox, cancellationToken).ConfigureAwait(false))

@@ -215,6 +215,9 @@ internal sealed partial class WixCheckoutBackend(
         };
     }
 
+    [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "Wix checkout {CheckoutId}: its entries differ from its total by {Residual} ({Currency} minor units); shown as a separate entry")]
+    private static partial void LogResidual(ILogger logger, string? checkoutId, long residual, string currency);
+
     [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "Wix would not order checkout {CheckoutId} ({Code}); the buyer continues on Wix's page")]
     private static partial void LogNotOrderable(ILogger logger, string checkoutId, string? code);
 
@@ -339,7 +342,7 @@ internal sealed partial class WixCheckoutBackend(
             ? (await wix.SendAsync(site, "get_checkout", HttpMethod.Get, "ecom/v1/checkouts/" + Uri.EscapeDataString(checkoutId), WixJson.Default.WixCheckoutEnvelope, cancellationToken).ConfigureAwait(false)).Checkout ?? new WixCheckout()
             : await PatchAsync(site, checkoutId, patch, null, cancellationToken).ConfigureAwait(false);
 
-    private static CommerceQuote Map(QuoteRequest request, WixCheckout checkout, string signature)
+    private CommerceQuote Map(QuoteRequest request, WixCheckout checkout, string signature)
     {
         var currency = checkout.Currency ?? throw new CommerceBackendException("Wix answered a checkout without its currency.");
         long Minor(WixMoneyValue? money) => WixMoney.ToMinorUnits(money?.Amount, currency) ?? 0;
@@ -422,12 +425,28 @@ internal sealed partial class WixCheckoutBackend(
             totals.Add(new Total(TotalTypes.Fulfillment, Minor(summary?.Shipping), options!.First(o => o.Id == selected).Title));
         }
 
-        if (Minor(summary?.Tax) is > 0 and var tax)
+        // Tax included in the prices is already in the subtotal: UCP's entries must add up to the total, so it is not
+        // added again.
+        if (Minor(summary?.Tax) is > 0 and var tax && checkout.TaxIncludedInPrice != true)
         {
             totals.Add(new Total(TotalTypes.Tax, tax));
         }
 
-        totals.Add(new Total(TotalTypes.Total, Required(summary?.Total, "total")));
+        if (Minor(summary?.AdditionalFees) is > 0 and var fees)
+        {
+            totals.Add(new Total(TotalTypes.Fee, fees));
+        }
+
+        var total = Required(summary?.Total, "total");
+        if (total - totals.Sum(t => t.Amount) is not 0 and var residual)
+        {
+            // Wix priced something this mapping does not itemise (a rounding, a rule applied to the whole order): the
+            // entries still add up to what Wix will charge, and the difference is named and logged.
+            totals.Add(residual > 0 ? new Total(TotalTypes.Fee, residual, "Other charges") : new Total(TotalTypes.Discount, residual, "Other savings"));
+            LogResidual(logger, checkout.Id, residual, currency);
+        }
+
+        totals.Add(new Total(TotalTypes.Total, total));
         return new CommerceQuote
         {
             Currency = currency,
@@ -437,8 +456,56 @@ internal sealed partial class WixCheckoutBackend(
             Discounts = discounts,
             RejectedDiscountCodes = rejected,
             Totals = totals,
+            Notices = CalculationNotices(checkout.CalculationErrors),
             BackendReference = checkout.Id + ReferenceSeparator + signature,
         };
+    }
+
+    // Wix would refuse to order while any calculation error stands, so each is a recoverable error before completion.
+    // Coupon errors are answered per code (the code is taken off), shipping errors by the options offered.
+    private static List<UcpMessage> CalculationNotices(JsonElement? errors)
+    {
+        if (errors is not { ValueKind: JsonValueKind.Object } all)
+        {
+            return [];
+        }
+
+        var notices = new List<UcpMessage>();
+        foreach (var error in all.EnumerateObject())
+        {
+            switch (error.Name)
+            {
+                case "couponCalculationError" or "generalShippingCalculationError" or "carrierErrors":
+                    break;
+                case "taxCalculationError":
+                    notices.Add(UcpMessage.Error(MessageCodes.Invalid, $"The store could not calculate tax for this checkout ({Describe(error.Value)}); check the shipping address.", MessageSeverity.Recoverable));
+                    break;
+                case "orderValidationErrors" when error.Value.ValueKind == JsonValueKind.Array:
+                    notices.AddRange(error.Value.EnumerateArray().Take(MaxCalculationNotices).Select(v => UcpMessage.Error(MessageCodes.Invalid, $"The store cannot accept this order yet: {Describe(v)}.", MessageSeverity.Recoverable)));
+                    break;
+                default:
+                    notices.Add(UcpMessage.Error(MessageCodes.Invalid, $"The store could not price this checkout: {Describe(error.Value)}.", MessageSeverity.Recoverable));
+                    break;
+            }
+
+            if (notices.Count >= MaxCalculationNotices)
+            {
+                break;
+            }
+        }
+
+        return notices;
+    }
+
+    private const int MaxCalculationNotices = 10;
+
+    // Wix's words, bounded: its error details nest the description under applicationError or validationError.
+    private static string Describe(JsonElement error)
+    {
+        static string? Text(JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var details = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("applicationError", out var application) ? application : error;
+        var text = Text(details, "description") ?? Text(details, "message") ?? Text(details, "code") ?? "no reason given";
+        return text.Length <= 200 ? text : text[..200];
     }
 
     private static CommerceQuote Empty(QuoteRequest request, IReadOnlyList<CatalogProduct> products) => new()

@@ -66,6 +66,7 @@ internal sealed partial class WixEvents(
                 "wix.ecom.v1.fulfillments_updated" => await FulfillmentsAsync(e, cancellationToken).ConfigureAwait(false),
                 "wix.ecom.v1.order_payment_status_updated" => await PaymentStatusAsync(e, cancellationToken).ConfigureAwait(false),
                 "wix.ecom.v1.order_approved" => await PaidAsync(e, cancellationToken).ConfigureAwait(false),
+                "wix.ecom.v1.order_canceled" => await CanceledAsync(e, cancellationToken).ConfigureAwait(false),
                 _ => WixEventOutcome.Ignored,
             };
         }
@@ -187,6 +188,36 @@ internal sealed partial class WixEvents(
 
     private const string RefundAdjustmentId = "wix_refund";
 
+    private const string CancellationAdjustmentId = "wix_cancellation";
+
+    // The merchant canceled the order in Wix: what was not shipped is no longer coming.
+    private async ValueTask<WixEventOutcome> CanceledAsync(WixEvent e, CancellationToken cancellationToken)
+    {
+        var orderId = e.Body?.Deserialize(WixJson.Default.WixOrderAction)?.Order?.Id ?? e.EntityId;
+        if (orderId is null || options.Value.PublicBaseUrl is not { } baseUrl)
+        {
+            return WixEventOutcome.Ignored;
+        }
+
+        var changed = await orders.ChangeAsync(sites.TenantOf(e.InstanceId), orderId, baseUrl, (order, now) => Canceled(order, e.EventTime == DateTimeOffset.MinValue ? now : e.EventTime), cancellationToken).ConfigureAwait(false);
+        return changed is null ? WixEventOutcome.Ignored : WixEventOutcome.Handled;
+    }
+
+    private static Order Canceled(Order order, DateTimeOffset at)
+    {
+        var open = order.Lines.Where(l => l.Quantity > l.FulfilledQuantity).Select(l => new OrderLineQuantity(l.Id, l.FulfilledQuantity - l.Quantity)).ToList();   // signed: a reduction
+        if (order.Adjustments.Any(a => a.Id == CancellationAdjustmentId) || open.Count == 0)
+        {
+            return order;
+        }
+
+        return order with
+        {
+            Lines = [.. order.Lines.Select(l => l with { Quantity = l.FulfilledQuantity })],
+            Adjustments = [.. order.Adjustments, new OrderAdjustment { Id = CancellationAdjustmentId, Type = "cancellation", OccurredAt = at, Status = AdjustmentStatus.Completed, Lines = open }],
+        };
+    }
+
     private static Order WithFulfillments(Order order, IReadOnlyList<WixCheckoutLine> wixLines, IReadOnlyList<WixFulfillment> fulfillments, DateTimeOffset now)
     {
         var pool = order.Lines.ToList();
@@ -230,11 +261,10 @@ internal sealed partial class WixEvents(
             }
         }
 
-        return order with
-        {
-            Lines = [.. order.Lines.Select(l => l with { FulfilledQuantity = Math.Min(l.Quantity, Math.Max(l.FulfilledQuantity, fulfilled.GetValueOrDefault(l.Id))) })],
-            Events = events,
-        };
+        var updated = order.Lines.Select(l => l with { FulfilledQuantity = Math.Min(l.Quantity, Math.Max(l.FulfilledQuantity, fulfilled.GetValueOrDefault(l.Id))) }).ToList();
+        return events.Count == order.Events.Count && updated.SequenceEqual(order.Lines)
+            ? order
+            : order with { Lines = updated, Events = events };
     }
 
     public void Dispose() => _seen.Dispose();

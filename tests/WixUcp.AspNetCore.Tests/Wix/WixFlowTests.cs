@@ -284,4 +284,51 @@ public sealed class WixFlowTests : IAsyncLifetime
         var completed = (await Checkouts.CompleteAsync(client, id, Checkouts.Complete())).Json;
         Assert.Equal("completed", completed["status"]!.GetValue<string>());
     }
+
+    private const string ShipToAustin = """{"fulfillment":{"methods":[{"type":"shipping","destinations":[{"id":"home","street_address":"1 Main St","address_locality":"Austin","address_region":"TX","postal_code":"78701","address_country":"US"}],"selected_destination_id":"home","groups":[{"id":"fg_1","selected_option_id":"standard"}]}]}}""";
+
+    private static long SumOfEntries(JsonNode checkout) =>
+        checkout["totals"]!.AsArray().Where(t => t!["type"]!.GetValue<string>() != "total").Sum(t => t!["amount"]!.GetValue<long>());
+
+    [Fact]
+    public async Task Tax_wix_adds_is_an_entry_tax_inside_the_prices_is_not_and_the_entries_always_add_up_to_wixs_total()
+    {
+        var client = new UcpClient(_app!.CreateClient(), _platform.Agent());
+        _wix!.State.Mutate(s => s.Instances["fake-instance-1"].TaxRates["US"] = 0.08m);
+        var created = (await Checkouts.CreateAsync(client, """{"line_items":[{"item":{"id":"prod-tote:var-tote"},"quantity":1}],"buyer":{"email":"ada@example.com"}}""")).Json;
+        var taxed = (await Checkouts.UpdateAsync(client, created["id"]!.GetValue<string>(), Checkouts.Update(created, ShipToAustin))).Json;
+        Assert.Equal("ready_for_complete", taxed["status"]!.GetValue<string>());
+        Assert.Equal(236, Checkouts.TotalOf(taxed, "tax"));   // 8% of 24.50 + 5.00
+        Assert.Equal(2450 + 500 + 236, Checkouts.TotalOf(taxed, "total"));
+        Assert.Equal(Checkouts.TotalOf(taxed, "total"), SumOfEntries(taxed));
+
+        // The same store showing tax-inclusive prices: Wix's total is the prices, and no tax entry is added on top.
+        _wix.State.Mutate(s => s.Instances["fake-instance-1"].TaxIncludedInPrice = true);
+        var inclusive = (await Checkouts.UpdateAsync(client, taxed["id"]!.GetValue<string>(), Checkouts.Update(taxed))).Json;
+        Assert.DoesNotContain(inclusive["totals"]!.AsArray(), t => t!["type"]!.GetValue<string>() == "tax");
+        Assert.Equal(2450 + 500, Checkouts.TotalOf(inclusive, "total"));
+        Assert.Equal(Checkouts.TotalOf(inclusive, "total"), SumOfEntries(inclusive));
+    }
+
+    [Fact]
+    public async Task A_tax_wix_cannot_calculate_is_a_recoverable_error_before_completion_and_clears_when_wix_can()
+    {
+        var client = new UcpClient(_app!.CreateClient(), _platform.Agent());
+        _wix!.State.Mutate(s => s.Instances["fake-instance-1"].TaxFailsFor.Add("US"));
+        var created = (await Checkouts.CreateAsync(client, """{"line_items":[{"item":{"id":"prod-tote:var-tote"},"quantity":1}],"buyer":{"email":"ada@example.com"}}""")).Json;
+        var id = created["id"]!.GetValue<string>();
+        var blocked = (await Checkouts.UpdateAsync(client, id, Checkouts.Update(created, ShipToAustin))).Json;
+        Assert.Equal("incomplete", blocked["status"]!.GetValue<string>());
+        var message = blocked["messages"]!.AsArray().Single(m => m!["type"]!.GetValue<string>() == "error")!;
+        Assert.Equal(("invalid", "recoverable"), (message["code"]!.GetValue<string>(), message["severity"]!.GetValue<string>()));
+        Assert.Contains("Tax could not be calculated", message["content"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var refused = await Checkouts.CompleteAsync(client, id, Checkouts.Complete());
+        Assert.NotEqual("completed", refused.Json["status"]?.GetValue<string>());
+        Assert.DoesNotContain(_wix.State.Requests, r => r.Path.EndsWith("/create-order", StringComparison.Ordinal) || r.Path.EndsWith("/checkout-url", StringComparison.Ordinal));
+
+        _wix.State.Mutate(s => s.Instances["fake-instance-1"].TaxFailsFor.Clear());
+        var ready = (await Checkouts.UpdateAsync(client, id, Checkouts.Update(blocked))).Json;
+        Assert.Equal("ready_for_complete", ready["status"]!.GetValue<string>());
+    }
 }

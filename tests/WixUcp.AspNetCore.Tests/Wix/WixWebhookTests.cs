@@ -198,6 +198,45 @@ public sealed class WixWebhookTests : IAsyncLifetime
         Assert.Equal("completed", (await client.GetAsync("/ucp/checkout-sessions/" + id)).Json["status"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_cancellation_in_wix_removes_the_unshipped_lines_with_one_cancellation_and_one_webhook_however_often_it_comes()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        _platform.OrderWebhookBase = receiver.BaseUrl;
+        var client = new UcpClient(_app!.CreateClient(), _platform.Agent("webhooks-cancel"));
+        var created = (await Checkouts.CreateAsync(client, """{"line_items":[{"item":{"id":"prod-tote:var-tote"},"quantity":2}],"buyer":{"email":"ada@example.com"}}""")).Json;
+        var ready = (await Checkouts.UpdateAsync(client, created["id"]!.GetValue<string>(), Checkouts.Update(created,
+            """{"fulfillment":{"methods":[{"type":"shipping","destinations":[{"id":"home","street_address":"1 Main St","address_locality":"Austin","address_region":"TX","postal_code":"78701","address_country":"US"}],"selected_destination_id":"home","groups":[{"id":"fg_1","selected_option_id":"standard"}]}]}}"""))).Json;
+        var orderId = (await Checkouts.CompleteAsync(client, ready["id"]!.GetValue<string>(), Checkouts.Complete())).Json["order"]!["id"]!.GetValue<string>();
+        await receiver.WaitForAsync("cancel", 1);
+
+        // The merchant cancels the order in Wix's dashboard.
+        using var wixApi = new HttpClient { BaseAddress = Wix.BaseUrl };
+        var token = (await (await wixApi.PostAsync(new Uri("oauth2/token", UriKind.Relative), JsonContent("""{"grant_type":"client_credentials","client_id":"fake-app","client_secret":"fake-secret","instance_id":"fake-instance-1"}"""), Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["access_token"]!.GetValue<string>();
+        using var cancel = new HttpRequestMessage(HttpMethod.Post, $"ecom/v1/orders/{orderId}/cancel") { Content = JsonContent("""{"restockAllItems":true}""") };
+        cancel.Headers.TryAddWithoutValidation("Authorization", token);
+        Assert.Equal(HttpStatusCode.OK, (await wixApi.SendAsync(cancel, Ct)).StatusCode);
+        var canceled = await Wix.State.WaitForWebhookAsync(d => d.EventType == "wix.ecom.v1.order_canceled" && d.EntityId == orderId, TimeSpan.FromSeconds(5), Ct);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(canceled.Jwt)).Status);
+
+        // The same news under another event id (as another replica, or a later redelivery, would see it) records nothing.
+        var again = await Wix.State.SendWebhookAsync("wix.ecom.v1.order_canceled", "fake-instance-1", orderId, new JsonObject { ["order"] = Wix.State.GetOrder(orderId) }, Ct);
+        Assert.NotEqual(canceled.EventId, again.EventId);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(again.Jwt)).Status);
+
+        var order = (await client.GetAsync("/ucp/orders/" + orderId)).Json;
+        var adjustment = Assert.Single(order["adjustments"]!.AsArray())!;
+        Assert.Equal(("cancellation", "completed"), (adjustment["type"]!.GetValue<string>(), adjustment["status"]!.GetValue<string>()));
+        Assert.Equal(-2, adjustment["line_items"]![0]!["quantity"]!.GetValue<int>());   // signed: a reduction
+        var line = Assert.Single(order["line_items"]!.AsArray())!;
+        Assert.Equal(("removed", 0), (line["status"]!.GetValue<string>(), line["quantity"]!["total"]!.GetValue<int>()));
+
+        var heard = await receiver.WaitForAsync("cancel", 2);
+        Assert.Equal("cancellation", JsonNode.Parse(heard[^1].Body)!["adjustments"]![0]!["type"]!.GetValue<string>());
+        await Task.Delay(300, Ct);
+        Assert.Equal(2, receiver.For("cancel").Count);
+    }
+
     private static StringContent JsonContent(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static string Pad(string base64Url)

@@ -59,8 +59,22 @@ internal static class CheckoutJson
 
         var selected = options.Find(o => o.Code == checkout.SelectedShippingCode);
         var shipping = selected?.Price ?? 0m;
-        var total = subtotal - discount + shipping;
-        return new Calculation(lines, subtotal, discount, shipping, 0m, total, options, selected, coupon, errors.Count > 0 ? errors : null);
+        var taxable = subtotal - discount + shipping;
+        var tax = 0m;
+        if (Country(checkout.ShippingDestination) is { Length: > 0 } taxCountry)
+        {
+            if (site.TaxFailsFor.Contains(taxCountry))
+            {
+                errors["taxCalculationError"] = WixErrors.Application($"Tax could not be calculated for destination country {taxCountry}", "TAX_CALCULATION_FAILED")["details"]!.DeepClone();
+            }
+            else if (site.TaxRates.TryGetValue(taxCountry, out var rate))
+            {
+                tax = Money.Round(site.TaxIncludedInPrice ? taxable - (taxable / (1 + rate)) : taxable * rate, site.Currency);
+            }
+        }
+
+        var total = site.TaxIncludedInPrice ? taxable : taxable + tax;
+        return new Calculation(lines, subtotal, discount, shipping, tax, total, options, selected, coupon, errors.Count > 0 ? errors : null);
     }
 
     private static PricedLine Price(FakeWixInstance site, CheckoutLine line)
@@ -146,8 +160,8 @@ internal static class CheckoutJson
             ["priceSummary"] = summary,
             ["payNow"] = summary.DeepClone(),
             ["payLater"] = new JsonObject { ["subtotal"] = M(0), ["shipping"] = M(0), ["tax"] = M(0), ["discount"] = M(0), ["total"] = M(0) },
-            ["taxSummary"] = new JsonObject { ["taxableAmount"] = M(c.Subtotal - c.Discount + c.Shipping), ["totalTax"] = M(0) },
-            ["taxIncludedInPrice"] = false,
+            ["taxSummary"] = new JsonObject { ["taxableAmount"] = M(c.Subtotal - c.Discount + c.Shipping), ["totalTax"] = M(c.Tax) },
+            ["taxIncludedInPrice"] = site.TaxIncludedInPrice,
             ["appliedDiscounts"] = c.Coupon is { } coupon
                 ? new JsonArray(new JsonObject
                 {

@@ -194,6 +194,9 @@ internal sealed class WixCheckout
 
     /// <summary>Shipping, coupon, tax and order-validation errors, as Wix reports them.</summary>
     public JsonElement? CalculationErrors { get; init; }
+
+    /// <summary>Whether the line prices already include tax (the total then does not add it).</summary>
+    public bool? TaxIncludedInPrice { get; init; }
 }
 
 /// <summary>A checkout line.</summary>
@@ -240,6 +243,8 @@ internal sealed class WixPriceSummary
     public WixMoneyValue? Discount { get; init; }
 
     public WixMoneyValue? Total { get; init; }
+
+    public WixMoneyValue? AdditionalFees { get; init; }
 }
 
 /// <summary>A discount in effect: a coupon, a merchant discount, or a rule.</summary>
