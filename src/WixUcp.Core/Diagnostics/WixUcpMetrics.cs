@@ -29,6 +29,7 @@ internal sealed class WixUcpMetrics
     private readonly Counter<long> _payments;
     private readonly Histogram<double> _backend;
     private readonly Counter<long> _storeErrors;
+    private readonly Counter<long> _paymentsUnrecorded;
     private readonly Counter<long> _profileFetches;
     private readonly Counter<long> _rateLimitRejections;
     private readonly Histogram<double> _webhookAttempts;
@@ -54,6 +55,8 @@ internal sealed class WixUcpMetrics
         _backend = meter.CreateHistogram(
             "wixucp.backend.duration", "s", "Duration of commerce backend calls, by operation and outcome.", advice: durations);
         _storeErrors = meter.CreateCounter<long>("wixucp.store.errors", "{error}", "Store calls that failed (the store unavailable), by store.");
+        _paymentsUnrecorded = meter.CreateCounter<long>(
+            "wixucp.payments.unrecorded", "{payment}", "Payments captured by a processor outside the store that the store did not record on the order: each one to reconcile by hand.");
         _profileFetches = meter.CreateCounter<long>("wixucp.profile.fetches", "{fetch}", "Platform profile fetches, by outcome.");
         _webhookAttempts = meter.CreateHistogram(
             "wixucp.webhook.attempts", "s", "Order webhook delivery attempts, by outcome (delivered, retried, dead_lettered, or error: the attempt could not be completed or recorded and comes back when its claim lapses).", advice: durations);
@@ -116,6 +119,8 @@ internal sealed class WixUcpMetrics
 
     public void BackendCalled(string operation, string outcome, TimeSpan duration) =>
         _backend.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("wixucp.backend.operation", operation), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void PaymentUnrecorded() => _paymentsUnrecorded.Add(1);
 
     public void StoreFailed(string store) => _storeErrors.Add(1, new KeyValuePair<string, object?>("wixucp.store", store));
 

@@ -24,7 +24,7 @@ namespace WixUcp.Wix;
 /// finds the order Wix placed.
 /// </summary>
 internal sealed partial class WixCheckoutBackend(
-    WixApiClient wix, WixSites sites, WixCatalogBackend catalog, IOptions<WixUcpOptions> options, IEnumerable<IPaymentCapture> captures, WixCheckoutLinks links, ILogger<WixCheckoutBackend> logger)
+    WixApiClient wix, WixSites sites, WixCatalogBackend catalog, IOptions<WixUcpOptions> options, IEnumerable<IPaymentCapture> captures, WixCheckoutLinks links, Diagnostics.WixUcpMetrics metrics, ILogger<WixCheckoutBackend> logger)
     : ICheckoutBackend
 {
     private const int PaymentRecordAttempts = 3;
@@ -253,6 +253,7 @@ internal sealed partial class WixCheckoutBackend(
             catch (Exception ex) when (ex is WixApiException or CommerceBackendException)
             {
                 LogPaymentNotRecorded(logger, ex, orderId, captured.TransactionId);
+                metrics.PaymentUnrecorded();
                 return;
             }
         }

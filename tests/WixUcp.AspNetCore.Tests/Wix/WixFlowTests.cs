@@ -3,6 +3,7 @@ extern alias FakeWix;
 using System.Net;
 using System.Text.Json.Nodes;
 using FakeWix::WixUcp.FakeWix;
+using Microsoft.Extensions.DependencyInjection;
 using WixUcp.AspNetCore.Tests.Infrastructure;
 
 namespace WixUcp.AspNetCore.Tests.Wix;
@@ -330,5 +331,48 @@ public sealed class WixFlowTests : IAsyncLifetime
         _wix.State.Mutate(s => s.Instances["fake-instance-1"].TaxFailsFor.Clear());
         var ready = (await Checkouts.UpdateAsync(client, id, Checkouts.Update(blocked))).Json;
         Assert.Equal("ready_for_complete", ready["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_capture_wix_will_not_record_still_places_the_order_and_is_logged_and_counted_for_reconciliation()
+    {
+        await using var app = new UcpAppFactory(new Dictionary<string, string>
+        {
+            ["WixUcp:Backend"] = "Wix",
+            ["WixUcp:Wix:BaseUrl"] = _wix!.BaseUrl.AbsoluteUri,
+            ["WixUcp:Wix:AppId"] = FakeWixState.SeededAppId,
+            ["WixUcp:Wix:AppSecret"] = FakeWixState.SeededAppSecret,
+            ["WixUcp:Wix:InstanceId"] = "fake-instance-1",
+            ["Sample:SandboxPaymentCapture"] = "true",
+        });
+        var client = new UcpClient(app.CreateClient(), _platform.Agent());
+        var created = (await Checkouts.CreateAsync(client, """{"line_items":[{"item":{"id":"prod-tote:var-tote"},"quantity":1}],"buyer":{"email":"ada@example.com"}}""")).Json;
+        var ready = (await Checkouts.UpdateAsync(client, created["id"]!.GetValue<string>(), Checkouts.Update(created, ShipToAustin))).Json;
+
+        var unrecorded = 0L;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        var scope = app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == scope && instrument.Name == "wixucp.payments.unrecorded")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref unrecorded, value));
+        listener.Start();
+
+        // The money is taken, then Wix refuses every attempt to record it.
+        _wix.State.AddFault(new FakeWixFault { PathPrefix = "/ecom/v1/payments/orders/", Method = "POST", Status = 500, Count = 100 });
+        var completed = (await Checkouts.CompleteAsync(client, ready["id"]!.GetValue<string>(), Checkouts.Complete())).Json;
+        Assert.Equal("completed", completed["status"]!.GetValue<string>());
+        var orderId = completed["order"]!["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/ucp/orders/" + orderId)).Status);
+
+        Assert.Equal(1, Interlocked.Read(ref unrecorded));
+        var error = Assert.Single(app.Logs, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains("was captured but Wix did not record it", StringComparison.Ordinal));
+        Assert.Contains(orderId, error.Message, StringComparison.Ordinal);
+        Assert.Contains("sbx_", error.Message, StringComparison.Ordinal);
+        Assert.NotEqual("PAID", _wix.State.GetOrder(orderId)!["paymentStatus"]!.GetValue<string>());
     }
 }
