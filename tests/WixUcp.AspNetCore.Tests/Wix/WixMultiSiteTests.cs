@@ -94,6 +94,26 @@ public sealed class WixMultiSiteTests : IAsyncLifetime
         // A store's checkouts are not another store's.
         Assert.Equal("error", (await second.GetAsync("/ucp/checkout-sessions/" + usd["id"]!.GetValue<string>())).Json["ucp"]!["status"]!.GetValue<string>());
 
+        // Both ship, both complete through the processor outside Wix, each order placed and paid in its own site.
+        const string Ship = """{"buyer":{"email":"ada@example.com"},"fulfillment":{"methods":[{"type":"shipping","destinations":[{"id":"home","street_address":"1 Main St","address_locality":"Austin","address_region":"TX","postal_code":"78701","address_country":"US"}],"selected_destination_id":"home","groups":[{"id":"fg_1","selected_option_id":"standard"}]}]}}""";
+        var usdReady = (await Checkouts.UpdateAsync(first, usd["id"]!.GetValue<string>(), Checkouts.Update(usd, Ship))).Json;
+        var jpyReady = (await Checkouts.UpdateAsync(second, jpy["id"]!.GetValue<string>(), Checkouts.Update(jpy, Ship))).Json;
+        Assert.Equal(2450L + 500, Checkouts.TotalOf(usdReady, "total"));
+        Assert.Equal(2500L + 800, Checkouts.TotalOf(jpyReady, "total"));
+        var usdOrder = (await Checkouts.CompleteAsync(first, usd["id"]!.GetValue<string>(), Checkouts.Complete())).Json["order"]!["id"]!.GetValue<string>();
+        var jpyOrder = (await Checkouts.CompleteAsync(second, jpy["id"]!.GetValue<string>(), Checkouts.Complete())).Json["order"]!["id"]!.GetValue<string>();
+        Assert.Single(_wix.State.Requests, r => r.Path == $"/ecom/v1/payments/orders/{usdOrder}/add-payment" && r.InstanceId == "fake-instance-1" && r.Body!.Contains("\"amount\":\"29.50\"", StringComparison.Ordinal));
+        Assert.Single(_wix.State.Requests, r => r.Path == $"/ecom/v1/payments/orders/{jpyOrder}/add-payment" && r.InstanceId == "fake-instance-2" && r.Body!.Contains("\"amount\":\"3300\"", StringComparison.Ordinal));
+        var jpyRead = (await second.GetAsync("/ucp/orders/" + jpyOrder)).Json;
+        Assert.Equal(("JPY", 3300L), (jpyRead["currency"]!.GetValue<string>(), Checkouts.TotalOf(jpyRead, "total")));
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/ucp/orders/" + usdOrder)).Status);
+        Assert.Equal("not_found", (await second.GetAsync("/ucp/orders/" + usdOrder)).Json["messages"]![0]!["code"]!.GetValue<string>());
+
+        // Discovery is the deployment's: its capabilities, handlers and keys hold for every site it serves.
+        var profile = await first.GetAsync("/.well-known/ucp");
+        Assert.Equal(HttpStatusCode.OK, profile.Status);
+        Assert.NotEmpty(profile.Json["ucp"]!["payment_handlers"]!.AsObject());
+
         // A key bound to a store that never installed the app gets no Wix call made for it.
         var stranger = await ClientForAsync("fake-instance-404");
         var refused = await stranger.PostAsync("/ucp/catalog/search", """{"query":"mug"}""", idempotencyKey: null);
