@@ -100,11 +100,17 @@ internal sealed partial class CheckoutService(
             Id = current.Id,
             Lines = LineIds.Assign(requested, current.Lines),
             AdjustedQuantities = adjusted,
-            Buyer = input.Buyer ?? current.Buyer,
-            Context = input.Context ?? current.Context,
-            Method = FulfillmentMerger.Merge(input.FulfillmentMethods, current.Fulfillment, FulfillmentActive(context)),
-            DiscountCodes = DiscountActive(context) ? input.DiscountCodes ?? current.DiscountCodes : current.DiscountCodes,
-            Instruments = input.PaymentInstruments?.Select(i => i.Instrument).ToList() ?? current.PaymentInstruments,
+            Buyer = input.ReplacesAbsent
+                ? input.Buyer is { } buyer ? buyer with { Consent = buyer.Consent ?? current.Buyer?.Consent } : null
+                : input.Buyer ?? current.Buyer,
+            Context = input.ReplacesAbsent ? input.Context : input.Context ?? current.Context,
+            Method = input.ReplacesAbsent && input.FulfillmentMethods is null
+                ? null
+                : FulfillmentMerger.Merge(input.FulfillmentMethods, current.Fulfillment, FulfillmentActive(context)),
+            DiscountCodes = !DiscountActive(context) ? current.DiscountCodes
+                : input.ReplacesAbsent ? input.DiscountCodes ?? []
+                : input.DiscountCodes ?? current.DiscountCodes,
+            Instruments = input.PaymentInstruments?.Select(i => i.Instrument).ToList() ?? (input.ReplacesAbsent ? [] : current.PaymentInstruments),
         };
 
         var evaluation = await _evaluator.EvaluateAsync(draft, current, context, cancellationToken).ConfigureAwait(false);

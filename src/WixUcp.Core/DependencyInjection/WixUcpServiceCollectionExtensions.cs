@@ -22,6 +22,7 @@ using WixUcp.RateLimiting;
 using WixUcp.Tenancy;
 using WixUcp.Versions;
 using WixUcp.Versions.V20260408;
+using WixUcp.Versions.V20260825;
 using WixUcp.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,7 @@ public static class WixUcpServiceCollectionExtensions
         services.AddOptions<WixUcpOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WixUcpOptions>, WixUcpOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WixUcpOptions>, WebhookOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WixUcpOptions>, ProtocolOptionsValidator>());
         services.AddLogging();
         services.AddMetrics();
         services.AddHybridCache();
@@ -89,6 +91,7 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // Protocol versions: one registration each; negotiation picks one per request.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<UcpProtocolVersion, UcpVersion20260825>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<UcpProtocolVersion, UcpVersion20260408>());
         services.TryAddSingleton<UcpVersionRegistry>();
 

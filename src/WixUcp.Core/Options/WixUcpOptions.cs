@@ -17,6 +17,9 @@ public sealed class WixUcpOptions
     /// <summary>Store policy links returned on every checkout (terms of service and privacy policy at least).</summary>
     public IDictionary<string, Uri> Links { get; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
 
+    /// <summary>The protocol version presented at <c>/.well-known/ucp</c>; the older ones are served beside it.</summary>
+    public ProtocolOptions Protocol { get; } = new();
+
     /// <summary>Checkout session limits and rules.</summary>
     public CheckoutOptions Checkout { get; } = new();
 

@@ -5,4 +5,7 @@ public static class UcpVersions
 {
     /// <summary>UCP 2026-04-08.</summary>
     public const string V20260408 = "2026-04-08";
+
+    /// <summary>UCP 2026-08-25.</summary>
+    public const string V20260825 = "2026-08-25";
 }

@@ -1,26 +1,39 @@
 namespace WixUcp.Versions;
 
-/// <summary>The protocol versions registered with <c>AddWixUcp()</c>; negotiation picks one per request.</summary>
+/// <summary>
+/// The protocol versions served: the current one (<c>WixUcp:Protocol:Current</c>, else the newest registered) and every
+/// older registered one; negotiation picks one per request.
+/// </summary>
 internal sealed class UcpVersionRegistry
 {
     private readonly Dictionary<string, UcpProtocolVersion> _byVersion;
 
-    public UcpVersionRegistry(IEnumerable<UcpProtocolVersion> versions)
+    public UcpVersionRegistry(IEnumerable<UcpProtocolVersion> versions, Microsoft.Extensions.Options.IOptions<WixUcpOptions>? options = null)
     {
         ArgumentNullException.ThrowIfNull(versions);
-        All = versions.DistinctBy(v => v.Version).OrderByDescending(v => v.Version, StringComparer.Ordinal).ToList();
-        if (All.Count == 0)
+        var registered = versions.DistinctBy(v => v.Version).OrderByDescending(v => v.Version, StringComparer.Ordinal).ToList();
+        if (registered.Count == 0)
         {
             throw new InvalidOperationException("No UCP protocol version is registered; AddWixUcp() registers them.");
         }
 
+        var current = options?.Value.Protocol.Current;
+        if (current is not null && registered.All(v => v.Version != current))
+        {
+            throw new InvalidOperationException(
+                $"WixUcp:Protocol:Current is {current}, which this server does not speak; set one of {string.Join(", ", registered.Select(v => v.Version))}, or leave it unset for the newest.");
+        }
+
+        // Newer versions than the current one are not served: a business presents its newest version at /.well-known/ucp.
+        All = current is null ? registered : registered.SkipWhile(v => v.Version != current).ToList();
+
         _byVersion = All.ToDictionary(v => v.Version, StringComparer.Ordinal);
     }
 
-    /// <summary>The newest version: the one <c>/.well-known/ucp</c> describes.</summary>
+    /// <summary>The version <c>/.well-known/ucp</c> describes: the newest one served.</summary>
     public UcpProtocolVersion Current => All[0];
 
-    /// <summary>Every version, newest first.</summary>
+    /// <summary>Every version served, newest (the current one) first.</summary>
     public IReadOnlyList<UcpProtocolVersion> All { get; }
 
     public bool TryGet(string version, out UcpProtocolVersion protocolVersion) =>

@@ -11,7 +11,7 @@ public sealed class ProfileTests(UcpFixture fixture) : IClassFixture<UcpFixture>
     {
         var response = await fixture.Client().GetAsync("/.well-known/ucp");
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        SchemaAssert.Valid(response.Text, UcpDocumentKind.BusinessProfile);
+        SchemaAssert.ValidIn("2026-08-25", response.Text, UcpDocumentKind.BusinessProfile);
 
         var cacheControl = response.Message.Headers.CacheControl!;
         Assert.True(cacheControl.Public);
@@ -19,7 +19,8 @@ public sealed class ProfileTests(UcpFixture fixture) : IClassFixture<UcpFixture>
         Assert.False(cacheControl.Private || cacheControl.NoStore || cacheControl.NoCache);
 
         var ucp = response.Json["ucp"]!;
-        Assert.Equal("2026-04-08", ucp["version"]!.GetValue<string>());
+        Assert.Equal("2026-08-25", ucp["version"]!.GetValue<string>());
+        Assert.All(ucp["capabilities"]!.AsObject(), c => Assert.Equal("2026-08-25", c.Value![0]!["version"]!.GetValue<string>()));
         var rest = ucp["services"]!["dev.ucp.shopping"]!.AsArray().Single(s => s!["transport"]!.GetValue<string>() == "rest")!;
         Assert.Equal("https://shop.test/ucp", rest["endpoint"]!.GetValue<string>());
         var capabilities = ucp["capabilities"]!.AsObject().Select(c => c.Key).ToHashSet();
@@ -32,7 +33,21 @@ public sealed class ProfileTests(UcpFixture fixture) : IClassFixture<UcpFixture>
             capabilities);
         Assert.Equal("dev.ucp.shopping.checkout", ucp["capabilities"]!["dev.ucp.shopping.fulfillment"]![0]!["extends"]!.GetValue<string>());
         Assert.NotEmpty(ucp["payment_handlers"]!.AsObject());
-        Assert.NotNull(response.Json["signing_keys"]);
+
+        // 2026-08-25 publishes keys; the same keys stay under signing_keys while 2026-04-08 platforms verify against it.
+        Assert.NotEmpty(response.Json["keys"]!.AsArray());
+        Assert.Equal(response.Json["keys"]!.ToJsonString(), response.Json["signing_keys"]!.ToJsonString());
+
+        // The 2026-04-08 profile, complete for its version, at the URL supported_versions names.
+        var leafUrl = new Uri(ucp["supported_versions"]!["2026-04-08"]!.GetValue<string>());
+        Assert.Equal("https://shop.test/.well-known/ucp/2026-04-08", leafUrl.AbsoluteUri);
+        var leaf = await fixture.Client().GetAsync(leafUrl.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, leaf.Status);
+        SchemaAssert.Valid(leaf.Text, UcpDocumentKind.BusinessProfile);
+        Assert.Equal("2026-04-08", leaf.Json["ucp"]!["version"]!.GetValue<string>());
+        Assert.Null(leaf.Json["ucp"]!["supported_versions"]);
+        Assert.Null(leaf.Json["keys"]);
+        Assert.Equal(response.Json["keys"]!.ToJsonString(), leaf.Json["signing_keys"]!.ToJsonString());
     }
 
     [Fact]

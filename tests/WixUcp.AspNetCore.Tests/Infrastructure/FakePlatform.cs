@@ -62,6 +62,7 @@ public sealed class FakePlatform : IAsyncLifetime
                 "extensions-only" => Json(Profile(["dev.ucp.shopping.fulfillment", "dev.ucp.shopping.discount"])),
                 "other-platform" => Json(Profile(AllNames)),
                 "old-version" => Json(Profile(AllNames, version: "2026-01-23")),
+                "august" => Json(Profile(AllNames, version: "2026-08-25")),
                 "not-json" => Results.Text("<html>hello</html>", "text/html"),
                 "no-services" => Json("""{"ucp":{"version":"2026-04-08","payment_handlers":{}}}"""),
                 "no-payment-handlers" => Json(Profile(AllNames, paymentHandlers: false)),

@@ -53,42 +53,46 @@ public sealed class UcpClient(HttpClient http, string agent)
         return result;
     }
 
-    /// <summary>Every UCP document the server answers (200/201 over REST, every tool result over MCP) is checked against the official schemas, by the REST path it belongs to.</summary>
+    /// <summary>
+    /// Every UCP document the server answers (200/201 over REST, every tool result over MCP) is checked against the
+    /// official schemas of the version it declares (<c>ucp.version</c>), by the REST path it belongs to.
+    /// </summary>
     public static void ValidateDocument(string path, JsonNode document)
     {
+        var version = document["ucp"]?["version"]?.GetValue<string>() ?? "2026-04-08";
         if (document["ucp"]?["status"]?.GetValue<string>() == "error")
         {
-            SchemaAssert.Valid(document, UcpDocumentKind.ErrorResponse);
+            SchemaAssert.ValidIn(version, document, UcpDocumentKind.ErrorResponse);
             return;
         }
 
         var route = path.Split('?')[0];
-        if (route == "/.well-known/ucp")
+        if (route.StartsWith("/.well-known/ucp", StringComparison.Ordinal))
         {
-            SchemaAssert.Valid(document, UcpDocumentKind.BusinessProfile);
+            SchemaAssert.ValidIn(version, document, UcpDocumentKind.BusinessProfile);
         }
         else if (route.StartsWith("/ucp/checkout-sessions", StringComparison.Ordinal))
         {
             // The extensions to compose are the ones the response says are active.
             var active = document["ucp"]?["capabilities"]?.AsObject().Select(c => c.Key)
                 .Where(UcpSchemas.SupportedCheckoutExtensions.Contains).ToArray() ?? [];
-            SchemaAssert.Valid(document, UcpDocumentKind.CheckoutResponse, active);
+            SchemaAssert.ValidIn(version, document, UcpDocumentKind.CheckoutResponse, active);
         }
         else if (route.StartsWith("/ucp/orders/", StringComparison.Ordinal))
         {
-            SchemaAssert.Valid(document, UcpDocumentKind.OrderResponse);
+            SchemaAssert.ValidIn(version, document, UcpDocumentKind.OrderResponse);
         }
         else if (route == "/ucp/catalog/search")
         {
-            SchemaAssert.Valid(document, UcpDocumentKind.CatalogSearchResponse);
+            SchemaAssert.ValidIn(version, document, UcpDocumentKind.CatalogSearchResponse);
         }
         else if (route == "/ucp/catalog/lookup")
         {
-            SchemaAssert.Valid(document, UcpDocumentKind.CatalogLookupResponse);
+            SchemaAssert.ValidIn(version, document, UcpDocumentKind.CatalogLookupResponse);
         }
         else if (route == "/ucp/catalog/product")
         {
-            SchemaAssert.Valid(document, UcpDocumentKind.CatalogGetProductResponse);
+            SchemaAssert.ValidIn(version, document, UcpDocumentKind.CatalogGetProductResponse);
         }
     }
 

@@ -22,17 +22,26 @@ internal static class SchemaAssert
         Valid(Parse(json), kind, activeCheckoutExtensions);
 
     /// <summary>Asserts that <paramref name="document"/> is a valid <paramref name="kind"/> document.</summary>
-    public static void Valid(JsonNode document, UcpDocumentKind kind, params string[] activeCheckoutExtensions)
+    public static void Valid(JsonNode document, UcpDocumentKind kind, params string[] activeCheckoutExtensions) =>
+        ValidIn("2026-04-08", document, kind, activeCheckoutExtensions);
+
+    /// <summary>Asserts that <paramref name="json"/> is a valid <paramref name="kind"/> document of <paramref name="version"/>.</summary>
+    public static void ValidIn(string version, string json, UcpDocumentKind kind, params string[] activeCheckoutExtensions) =>
+        ValidIn(version, Parse(json), kind, activeCheckoutExtensions);
+
+    /// <summary>Asserts that <paramref name="document"/> is a valid <paramref name="kind"/> document of <paramref name="version"/>.</summary>
+    public static void ValidIn(string version, JsonNode document, UcpDocumentKind kind, params string[] activeCheckoutExtensions)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var errors = Schemas().Validate(document, kind, activeCheckoutExtensions);
+        var schemas = Schemas(version);
+        var errors = schemas.Validate(document, kind, activeCheckoutExtensions);
         if (errors.Count == 0)
         {
             return;
         }
 
         var message = new StringBuilder()
-            .Append("UCP ").Append(kind).Append(" document does not conform to the ").Append(UcpSchemas.VersionFolder)
+            .Append("UCP ").Append(kind).Append(" document does not conform to the ").Append(schemas.Folder)
             .Append(" schemas").Append(activeCheckoutExtensions.Length == 0 ? string.Empty : " (extensions: " + string.Join(", ", activeCheckoutExtensions) + ")")
             .Append(" - ").Append(errors.Count).AppendLine(" error(s):");
         foreach (var error in errors)
@@ -61,9 +70,12 @@ internal static class SchemaAssert
     }
 
     /// <summary>The loaded schemas; skips (or on CI fails) the current test when they cannot be found.</summary>
-    public static UcpSchemas Schemas()
+    public static UcpSchemas Schemas() => Schemas("2026-04-08");
+
+    /// <summary>The loaded schemas of <paramref name="version"/>; skips (or on CI fails) the current test when they cannot be found.</summary>
+    public static UcpSchemas Schemas(string version)
     {
-        var schemas = UcpSchemas.TryLoad(out var reason);
+        var schemas = UcpSchemas.TryLoad(version, out var reason);
         if (schemas is not null)
         {
             return schemas;

@@ -9,8 +9,9 @@ using WixUcp.AspNetCore.Tests.Infrastructure;
 namespace WixUcp.AspNetCore.Tests.Schemas;
 
 /// <summary>
-/// Validates UCP documents against the official UCP 2026-04-08 JSON schemas (draft 2020-12), read from disk
-/// once per test process. The schema files are never copied into the repository.
+/// Validates UCP documents against the official JSON schemas of one UCP release (2026-04-08 by default, or
+/// 2026-08-25 from its precut folder; draft 2020-12), read from disk once per release and test process. The schema
+/// files are never copied into the repository. Each release has its own registry: their unversioned <c>$id</c>s collide.
 /// </summary>
 /// <remarks>
 /// Apr ships no per-operation request schemas, so the checkout request views are derived in memory from the
@@ -23,15 +24,23 @@ internal sealed class UcpSchemas
     /// <summary>Environment variable naming the folder that holds <c>v2026-04-08/</c>.</summary>
     public const string RootEnvironmentVariable = "WIXUCP_UCP_SCHEMAS";
 
-    /// <summary>The schema release folder that is loaded.</summary>
+    /// <summary>The schema release folder loaded by default (2026-04-08).</summary>
     public const string VersionFolder = "v2026-04-08";
 
     private const string UcpBase = "https://ucp.dev/";
     private const string WrapperBase = "https://wixucp.test/schemas/";
     private const string Draft202012 = "https://json-schema.org/draft/2020-12/schema";
     private const string CheckoutId = UcpBase + "schemas/shopping/checkout.json";
-    private const string ErrorResponseId = UcpBase + "schemas/shopping/types/error_response.json";
     private const string ProfileId = UcpBase + "discovery/profile_schema.json";
+
+    // What differs between the releases for validation: the folder, where error_response lives, and the profile schema.
+    private sealed record Release(string Version, string Folder, string ErrorResponseId, string BusinessProfile, string PlatformProfile);
+
+    private static readonly Release[] Releases =
+    [
+        new("2026-04-08", VersionFolder, UcpBase + "schemas/shopping/types/error_response.json", ProfileId + "#/$defs/business_profile", ProfileId + "#/$defs/platform_profile"),
+        new("2026-08-25", "v2026-08-25-precut", UcpBase + "schemas/common/types/error_response.json", UcpBase + "schemas/profile.json#/$defs/business_schema", UcpBase + "schemas/profile.json#/$defs/platform_schema"),
+    ];
     private const string RestOpenApiId = UcpBase + "services/shopping/rest.openapi.json";
     private const string CatalogSearchId = UcpBase + "schemas/shopping/catalog_search.json";
     private const string CatalogLookupId = UcpBase + "schemas/shopping/catalog_lookup.json";
@@ -54,19 +63,23 @@ internal sealed class UcpSchemas
     private static readonly FrozenSet<string> NameMapKeywords =
         FrozenSet.ToFrozenSet(["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"], StringComparer.Ordinal);
 
-    private static readonly Lazy<(UcpSchemas? Schemas, string Reason)> Shared =
-        new(LoadShared, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly FrozenDictionary<string, Lazy<(UcpSchemas? Schemas, string Reason)>> Shared =
+        Releases.ToFrozenDictionary(r => r.Version, r => new Lazy<(UcpSchemas?, string)>(() => LoadShared(r), LazyThreadSafetyMode.ExecutionAndPublication), StringComparer.Ordinal);
 
     private readonly FrozenDictionary<(UcpDocumentKind Kind, int Extensions), JsonSchema> _roots;
 
-    private UcpSchemas(string schemaDirectory, FrozenDictionary<(UcpDocumentKind Kind, int Extensions), JsonSchema> roots)
+    private UcpSchemas(string schemaDirectory, string folder, FrozenDictionary<(UcpDocumentKind Kind, int Extensions), JsonSchema> roots)
     {
         SchemaDirectory = schemaDirectory;
+        Folder = folder;
         _roots = roots;
     }
 
-    /// <summary>The <c>v2026-04-08</c> folder the schemas were loaded from.</summary>
+    /// <summary>The release folder the schemas were loaded from.</summary>
     public string SchemaDirectory { get; }
+
+    /// <summary>The release folder's name (for example <c>v2026-08-25-precut</c>).</summary>
+    public string Folder { get; }
 
     /// <summary>Checkout extension capability names that can be composed onto checkout documents.</summary>
     public static IReadOnlyList<string> SupportedCheckoutExtensions { get; } = [.. CheckoutExtensions.Select(e => e.Name)];
@@ -75,9 +88,17 @@ internal sealed class UcpSchemas
     /// Returns the process-wide instance, loading it on first use; null (with <paramref name="reason"/>) when the
     /// schema folder cannot be found. Throws when the folder exists but cannot be loaded.
     /// </summary>
-    public static UcpSchemas? TryLoad(out string reason)
+    public static UcpSchemas? TryLoad(out string reason) => TryLoad("2026-04-08", out reason);
+
+    /// <summary>The schemas of <paramref name="version"/> (2026-04-08 or 2026-08-25), as <see cref="TryLoad(out string)"/>.</summary>
+    public static UcpSchemas? TryLoad(string version, out string reason)
     {
-        var (schemas, why) = Shared.Value;
+        if (!Shared.TryGetValue(version, out var shared))
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, "No schema release is known for this version.");
+        }
+
+        var (schemas, why) = shared.Value;
         reason = why;
         return schemas;
     }
@@ -240,13 +261,13 @@ internal sealed class UcpSchemas
         return slash < 0 ? rest : rest[..slash];
     }
 
-    private static (UcpSchemas? Schemas, string Reason) LoadShared()
+    private static (UcpSchemas? Schemas, string Reason) LoadShared(Release release)
     {
-        var directory = LocateSchemaDirectory(out var reason);
-        return directory is null ? (null, reason) : (Load(directory), string.Empty);
+        var directory = LocateSchemaDirectory(release.Folder, out var reason);
+        return directory is null ? (null, reason) : (Load(directory, release), string.Empty);
     }
 
-    private static string? LocateSchemaDirectory(out string reason)
+    private static string? LocateSchemaDirectory(string folder, out string reason)
     {
         // Without the variable: the schemas sit in shared/ beside the repository (<repo>/../shared/ucp-schemas).
         var root = SharedData.Folder(RootEnvironmentVariable, "ucp-schemas");
@@ -256,13 +277,14 @@ internal sealed class UcpSchemas
             return null;
         }
 
-        var directory = Path.Combine(root, VersionFolder);
+        var directory = Path.Combine(root, folder);
         reason = Directory.Exists(directory) ? string.Empty : $"'{directory}' does not exist.";
         return reason.Length == 0 ? directory : null;
     }
 
-    private static UcpSchemas Load(string directory)
+    private static UcpSchemas Load(string directory, Release release)
     {
+        var errorResponseId = release.ErrorResponseId;
         var sources = ReadSources(directory);
 
         // Dialect fixed to 2020-12: the service files declare no $schema, and this dialect tolerates the
@@ -290,14 +312,14 @@ internal sealed class UcpSchemas
             return Build(schema, options);
         }
 
-        roots[(UcpDocumentKind.BusinessProfile, 0)] = Root("business_profile", Ref(ProfileId + "#/$defs/business_profile"));
-        roots[(UcpDocumentKind.PlatformProfile, 0)] = Root("platform_profile", Ref(ProfileId + "#/$defs/platform_profile"));
+        roots[(UcpDocumentKind.BusinessProfile, 0)] = Root("business_profile", Ref(release.BusinessProfile));
+        roots[(UcpDocumentKind.PlatformProfile, 0)] = Root("platform_profile", Ref(release.PlatformProfile));
         roots[(UcpDocumentKind.OrderResponse, 0)] = Root("order_response", Ref(RestOpenApiId + "#/components/schemas/order_response"));
         roots[(UcpDocumentKind.CatalogSearchResponse, 0)] = Root("catalog_search_response", Ref(CatalogSearchId + "#/$defs/search_response"));
         roots[(UcpDocumentKind.CatalogLookupResponse, 0)] = Root("catalog_lookup_response", Ref(CatalogLookupId + "#/$defs/lookup_response"));
         roots[(UcpDocumentKind.CatalogGetProductResponse, 0)] =
             Root("catalog_get_product_response", Ref(RestOpenApiId + "#/components/schemas/catalog_get_product_response"));
-        roots[(UcpDocumentKind.ErrorResponse, 0)] = Root("error_response", Ref(ErrorResponseId));
+        roots[(UcpDocumentKind.ErrorResponse, 0)] = Root("error_response", Ref(errorResponseId));
         roots[(UcpDocumentKind.CatalogSearchRequest, 0)] = Root("catalog_search_request", Ref(CatalogSearchId + "#/$defs/search_request"));
         roots[(UcpDocumentKind.CatalogLookupRequest, 0)] = Root("catalog_lookup_request", Ref(CatalogLookupId + "#/$defs/lookup_request"));
         roots[(UcpDocumentKind.CatalogGetProductRequest, 0)] =
@@ -307,7 +329,7 @@ internal sealed class UcpSchemas
         for (var mask = 0; mask < 1 << CheckoutExtensions.Length; mask++)
         {
             var suffix = "/extensions-" + mask.ToString(CultureInfo.InvariantCulture);
-            var response = new JsonObject { ["oneOf"] = new JsonArray(CheckoutWithExtensions(mask, null), Ref(ErrorResponseId)) };
+            var response = new JsonObject { ["oneOf"] = new JsonArray(CheckoutWithExtensions(mask, null), Ref(errorResponseId)) };
             roots[(UcpDocumentKind.CheckoutResponse, mask)] = Root("checkout_response" + suffix, response);
             roots[(UcpDocumentKind.CheckoutCreateRequest, mask)] = Root("checkout_create_request" + suffix, CheckoutWithExtensions(mask, "create"));
             roots[(UcpDocumentKind.CheckoutUpdateRequest, mask)] = Root("checkout_update_request" + suffix, CheckoutWithExtensions(mask, "update"));
@@ -315,7 +337,7 @@ internal sealed class UcpSchemas
                 Root("checkout_complete_request" + suffix, CheckoutWithExtensions(mask, "complete"));
         }
 
-        return new UcpSchemas(directory, roots.ToFrozenDictionary());
+        return new UcpSchemas(directory, release.Folder, roots.ToFrozenDictionary());
     }
 
     // Each file keyed by its $id. profile_schema.json declares .../schemas/discovery/profile.json, which breaks its

@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+
+namespace WixUcp.Versions.V20260825;
+
+#pragma warning disable CA1002, CA2227 // wire DTOs: mutable lists keep source-generated serialization simple
+
+internal sealed class CheckoutDto
+{
+    public UcpMetaDto Ucp { get; set; } = new();
+    public string Id { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string Currency { get; set; } = "";
+    public List<LineItemDto> LineItems { get; set; } = [];
+    public BuyerDto? Buyer { get; set; }
+    public ContextDto? Context { get; set; }
+    public FulfillmentDto? Fulfillment { get; set; }
+    public DiscountsDto? Discounts { get; set; }
+    public PaymentDto? Payment { get; set; }
+    public List<TotalDto> Totals { get; set; } = [];
+    public List<MessageDto>? Messages { get; set; }
+    public List<LinkDto> Links { get; set; } = [];
+    public string? ExpiresAt { get; set; }
+    public string? ContinueUrl { get; set; }
+    public OrderConfirmationDto? Order { get; set; }
+}
+
+internal sealed class LineItemDto
+{
+    public string Id { get; set; } = "";
+    public ItemDto Item { get; set; } = new();
+    public int Quantity { get; set; }
+    public List<TotalDto> Totals { get; set; } = [];
+    public string? ParentId { get; set; }
+}
+
+internal sealed class ItemDto
+{
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public long Price { get; set; }
+    public string? ImageUrl { get; set; }
+}
+
+internal sealed class FulfillmentDto
+{
+    public List<FulfillmentMethodDto> Methods { get; set; } = [];
+}
+
+internal sealed class FulfillmentMethodDto
+{
+    public string Id { get; set; } = "";
+    public string Type { get; set; } = "";
+    public List<string> LineItemIds { get; set; } = [];
+    public List<ShippingDestinationDto> Destinations { get; set; } = [];
+    public string? SelectedDestinationId { get; set; }
+    public List<FulfillmentGroupDto> Groups { get; set; } = [];
+}
+
+internal sealed class FulfillmentGroupDto
+{
+    public string Id { get; set; } = "";
+    public List<string> LineItemIds { get; set; } = [];
+    public List<FulfillmentOptionDto> Options { get; set; } = [];
+    public string? SelectedOptionId { get; set; }
+}
+
+internal sealed class FulfillmentOptionDto
+{
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public DescriptionDto? Description { get; set; }
+    public string? Carrier { get; set; }
+    public List<TotalDto> Totals { get; set; } = [];
+}
+
+/// <summary>A destination as 2026-08-25 types it (<c>shipping_address</c>: a postal address with an id).</summary>
+internal sealed class ShippingDestinationDto
+{
+    public string Type { get; set; } = "shipping_address";
+    public string Id { get; set; } = "";
+    public string? StreetAddress { get; set; }
+    public string? ExtendedAddress { get; set; }
+    public string? AddressLocality { get; set; }
+    public string? AddressRegion { get; set; }
+    public string? PostalCode { get; set; }
+    public string? AddressCountry { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? PhoneNumber { get; set; }
+}
+
+internal sealed class DiscountsDto
+{
+    public List<string> Codes { get; set; } = [];
+    public List<AppliedDiscountDto> Applied { get; set; } = [];
+}
+
+internal sealed class AppliedDiscountDto
+{
+    public string? Code { get; set; }
+    public string Title { get; set; } = "";
+    public long Amount { get; set; }
+    public bool? Automatic { get; set; }
+    public string? Method { get; set; }
+    public int? Priority { get; set; }
+}
+
+internal sealed class PaymentDto
+{
+    public List<InstrumentDto> Instruments { get; set; } = [];
+}
+
+internal sealed class InstrumentDto
+{
+    public string Id { get; set; } = "";
+    public string HandlerId { get; set; } = "";
+    public string Type { get; set; } = "";
+    public bool? Selected { get; set; }
+    public PostalAddressDto? BillingAddress { get; set; }
+    public JsonObject? Display { get; set; }
+}
+
+internal sealed class OrderConfirmationDto
+{
+    public string Id { get; set; } = "";
+    public string? Label { get; set; }
+    public string PermalinkUrl { get; set; } = "";
+}

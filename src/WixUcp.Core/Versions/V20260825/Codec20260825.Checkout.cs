@@ -1,0 +1,338 @@
+using System.Globalization;
+using System.Text.Json;
+using WixUcp.Checkout;
+using WixUcp.Commerce;
+using WixUcp.Negotiation;
+using WixUcp.Protocol;
+
+namespace WixUcp.Versions.V20260825;
+
+internal sealed partial class Codec20260825
+{
+    public CheckoutInput ReadCheckoutCreate(ReadOnlySpan<byte> body) => ToInput(Read(body, Json.CheckoutRequestDto, RequestSchemaNames.CreateCheckout), complete: false);
+
+    public CheckoutInput ReadCheckoutUpdate(ReadOnlySpan<byte> body) => ToInput(Read(body, Json.CheckoutRequestDto, RequestSchemaNames.UpdateCheckout), complete: false);
+
+    public CheckoutInput ReadCheckoutComplete(ReadOnlySpan<byte> body)
+    {
+        var dto = Read(body, Json.CheckoutRequestDto, RequestSchemaNames.CompleteCheckout);
+        if (dto.Payment?.Instruments is null)
+        {
+            throw new UcpRequestException("Complete needs payment.instruments.", "$.payment");
+        }
+
+        return ToInput(dto, complete: true);
+    }
+
+    public byte[] WriteCheckout(CheckoutSession session, NegotiationResult negotiation, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> links)
+    {
+        var consent = negotiation.IsActive(UcpCapabilities.BuyerConsent);
+        var dto = new CheckoutDto
+        {
+            Ucp = Meta(negotiation, handlers),
+            Id = session.Id,
+            Status = StatusName(session.Status),
+            Currency = session.Currency,
+            LineItems = session.Lines.Select(l => new LineItemDto
+            {
+                Id = l.Id,
+                Item = new ItemDto { Id = l.ItemId, Title = l.Title, Price = l.UnitPrice, ImageUrl = l.ImageUrl },
+                Quantity = l.Quantity,
+                Totals = Totals(l.Totals),
+                ParentId = l.ParentId,
+            }).ToList(),
+            Buyer = session.Buyer is null ? null : ToDto(session.Buyer, consent),
+            Context = session.Context is null ? null : ToDto(session.Context),
+            Fulfillment = negotiation.IsActive(UcpCapabilities.Fulfillment) && session.Fulfillment is { } methods
+                ? new FulfillmentDto { Methods = methods.Select(ToDto).ToList() }
+                : null,
+            Discounts = negotiation.IsActive(UcpCapabilities.Discount)
+                ? new DiscountsDto
+                {
+                    Codes = [.. session.DiscountCodes],
+                    Applied = session.AppliedDiscounts.Select(d => new AppliedDiscountDto
+                    {
+                        Code = d.Code,
+                        Title = d.Title,
+                        Amount = d.Amount,
+                        Automatic = d.Automatic ? true : null,
+                        Method = "across",
+                        Priority = d.Priority,
+                    }).ToList(),
+                }
+                : null,
+            Payment = new PaymentDto { Instruments = session.PaymentInstruments.Select(ToDto).ToList() },
+            Totals = Totals(session.Totals),
+            Messages = session.Messages.Count == 0 ? null : session.Messages.Select(ToDto).ToList(),
+            Links = links.Select(l => new LinkDto { Type = l.Key, Url = l.Value.AbsoluteUri }).ToList(),
+            ExpiresAt = Timestamp(session.ExpiresAt),
+            ContinueUrl = session.ContinueUrl?.AbsoluteUri,
+            Order = session.Order is { } order
+                ? new OrderConfirmationDto { Id = order.Id, Label = order.Label, PermalinkUrl = order.PermalinkUrl.AbsoluteUri }
+                : null,
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(dto, Json.CheckoutDto);
+    }
+
+    private static CheckoutInput ToInput(CheckoutRequestDto dto, bool complete)
+    {
+        var lines = complete ? null : dto.LineItems?.Select((l, i) =>
+        {
+            var path = $"$.line_items[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (l is null)
+            {
+                throw new UcpRequestException("A line item must be an object.", path);
+            }
+
+            if (string.IsNullOrEmpty(l.Item?.Id))
+            {
+                throw new UcpRequestException("item.id is required.", path + ".item.id");
+            }
+
+            if (l.Quantity is null)
+            {
+                throw new UcpRequestException("quantity is required.", path + ".quantity");
+            }
+
+            return new LineInput(l.Id, l.Item.Id, (int)Math.Clamp(l.Quantity.Value, int.MinValue, int.MaxValue), l.ParentId);
+        }).ToList();
+        if (!complete && lines is null)
+        {
+            throw new UcpRequestException("line_items is required.", "$.line_items");
+        }
+
+        return new CheckoutInput
+        {
+            Lines = lines,
+            Buyer = complete || dto.Buyer is null ? null : ToDomain(dto.Buyer),
+            Context = complete || dto.Context is null ? null : ToDomain(dto.Context),
+            FulfillmentMethods = complete ? null : dto.Fulfillment?.Methods?.Select(ToDomain).ToList(),
+            DiscountCodes = complete ? null : NoNullsOrNull(dto.Discounts?.Codes, "$.discounts.codes"),
+            PaymentInstruments = dto.Payment?.Instruments?.Select(ToDomain).ToList(),
+            ReplacesAbsent = !complete,
+        };
+    }
+
+    private static FulfillmentMethodInput ToDomain(FulfillmentMethodRequestDto method, int index)
+    {
+        var path = $"$.fulfillment.methods[{index.ToString(CultureInfo.InvariantCulture)}]";
+        if (method is null)
+        {
+            throw new UcpRequestException("A fulfillment method must be an object.", path);
+        }
+
+        return new FulfillmentMethodInput
+        {
+            Id = method.Id,
+            Type = method.Type switch
+            {
+                null => null,
+                "shipping" => FulfillmentType.Shipping,
+                "pickup" => FulfillmentType.Pickup,
+                _ => throw new UcpRequestException("type must be shipping or pickup.", path + ".type"),
+            },
+            LineItemIds = NoNullsOrNull(method.LineItemIds, path + ".line_item_ids"),
+            Destinations = method.Destinations?.Select((d, i) => d is null
+                ? throw new UcpRequestException("A destination must be an object.", $"{path}.destinations[{i.ToString(CultureInfo.InvariantCulture)}]")
+                : new DestinationInput(d.Id, ToDomain(d, $"{path}.destinations[{i.ToString(CultureInfo.InvariantCulture)}]"))).ToList(),
+            SelectedDestinationId = method.SelectedDestinationId,
+            Groups = method.Groups?.Where(g => g is not null).Select(g => new GroupInput(g.Id, g.SelectedOptionId)).ToList(),
+        };
+    }
+
+    private static InstrumentInput ToDomain(InstrumentRequestDto instrument, int index)
+    {
+        var path = $"$.payment.instruments[{index.ToString(CultureInfo.InvariantCulture)}]";
+        if (instrument is null)
+        {
+            throw new UcpRequestException("An instrument must be an object.", path);
+        }
+
+        foreach (var (value, name) in new[] { (instrument.Id, "id"), (instrument.HandlerId, "handler_id"), (instrument.Type, "type") })
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                throw new UcpRequestException($"{name} is required.", $"{path}.{name}");
+            }
+        }
+
+        var credential = instrument.Credential is null
+            ? null
+            : new PaymentCredential { Type = instrument.Credential.Type ?? throw new UcpRequestException("credential.type is required.", path + ".credential.type"), Token = instrument.Credential.Token };
+        return new InstrumentInput(
+            new PaymentInstrument
+            {
+                Id = instrument.Id!,
+                HandlerId = instrument.HandlerId!,
+                Type = instrument.Type!,
+                Selected = instrument.Selected,
+                BillingAddress = instrument.BillingAddress is null ? null : ToDomain(instrument.BillingAddress, path + ".billing_address"),
+                Display = instrument.Display,
+            },
+            credential);
+    }
+
+    // Text is trimmed and NFC-normalised, formatted members are checked (InputText).
+    private static Buyer ToDomain(BuyerRequestDto buyer) => new()
+    {
+        FirstName = InputText.Clean(buyer.FirstName),
+        LastName = InputText.Clean(buyer.LastName),
+        Email = InputText.Email(buyer.Email, "$.buyer.email"),
+        PhoneNumber = InputText.Clean(buyer.PhoneNumber),
+        Consent = buyer.Consent is null ? null : ToDomain(buyer.Consent),
+    };
+
+    // The purposes this business advertises, as the domain's four decisions. A decision whose source is the business
+    // is the platform echoing our default, not the buyer's: it stays undecided.
+    private static BuyerConsent ToDomain(Dictionary<string, ConsentDecisionRequestDto> consent)
+    {
+        bool? Decision(string purpose) =>
+            consent.TryGetValue(purpose, out var d) && d is { Source: "platform", Granted: { } granted } ? granted : null;
+        return new BuyerConsent
+        {
+            Analytics = Decision(ConsentPurposes.Analytics),
+            Preferences = Decision(ConsentPurposes.Preferences),
+            Marketing = Decision(ConsentPurposes.Marketing),
+            SaleOfData = Decision(ConsentPurposes.SaleOrSharing),
+        };
+    }
+
+    private static Dictionary<string, ConsentPurposeDto> ToDto(BuyerConsent? consent)
+    {
+        static ConsentPurposeDto Purpose(bool? decision, string description) =>
+            new() { Granted = decision ?? false, Source = decision is null ? "business" : "platform", Description = description };
+        return new Dictionary<string, ConsentPurposeDto>(StringComparer.Ordinal)
+        {
+            [ConsentPurposes.Analytics] = Purpose(consent?.Analytics, "Analytics and measurement of the buyer's visit"),
+            [ConsentPurposes.Preferences] = Purpose(consent?.Preferences, "Remembering the buyer's preferences"),
+            [ConsentPurposes.Marketing] = Purpose(consent?.Marketing, "Promotional communications"),
+            [ConsentPurposes.SaleOrSharing] = Purpose(consent?.SaleOfData, "Sale or sharing of personal data"),
+        };
+    }
+
+    private static PurchaseContext ToDomain(ContextDto context) => new()
+    {
+        AddressCountry = InputText.Country(context.AddressCountry, "$.context.address_country"),
+        AddressRegion = InputText.Clean(context.AddressRegion),
+        PostalCode = InputText.Clean(context.PostalCode),
+        Intent = InputText.Clean(context.Intent),
+        Language = InputText.Language(context.Language, "$.context.language"),
+        Currency = InputText.Currency(context.Currency, "$.context.currency"),
+    };
+
+    private static PostalAddress ToDomain(ShippingDestinationRequestDto destination, string path) => new()
+    {
+        StreetAddress = InputText.Clean(destination.StreetAddress),
+        ExtendedAddress = InputText.Clean(destination.ExtendedAddress),
+        AddressLocality = InputText.Clean(destination.AddressLocality),
+        AddressRegion = InputText.Clean(destination.AddressRegion),
+        PostalCode = InputText.Clean(destination.PostalCode),
+        AddressCountry = InputText.Country(destination.AddressCountry, path + ".address_country"),
+        FirstName = InputText.Clean(destination.FirstName),
+        LastName = InputText.Clean(destination.LastName),
+        PhoneNumber = InputText.Clean(destination.PhoneNumber),
+    };
+
+    private static PostalAddress ToDomain(PostalAddressDto address, string path) => new()
+    {
+        StreetAddress = InputText.Clean(address.StreetAddress),
+        ExtendedAddress = InputText.Clean(address.ExtendedAddress),
+        AddressLocality = InputText.Clean(address.AddressLocality),
+        AddressRegion = InputText.Clean(address.AddressRegion),
+        PostalCode = InputText.Clean(address.PostalCode),
+        AddressCountry = InputText.Country(address.AddressCountry, path + ".address_country"),
+        FirstName = InputText.Clean(address.FirstName),
+        LastName = InputText.Clean(address.LastName),
+        PhoneNumber = InputText.Clean(address.PhoneNumber),
+    };
+
+    private static BuyerDto ToDto(Buyer buyer, bool withConsent) => new()
+    {
+        FirstName = buyer.FirstName,
+        LastName = buyer.LastName,
+        Email = buyer.Email,
+        PhoneNumber = buyer.PhoneNumber,
+        Consent = withConsent ? ToDto(buyer.Consent) : null,
+    };
+
+    private static ContextDto ToDto(PurchaseContext context) => new()
+    {
+        AddressCountry = context.AddressCountry,
+        AddressRegion = context.AddressRegion,
+        PostalCode = context.PostalCode,
+        Intent = context.Intent,
+        Language = context.Language,
+        Currency = context.Currency,
+    };
+
+    private static PostalAddressDto ToDto(PostalAddress address, string? id) => new()
+    {
+        Id = id,
+        StreetAddress = address.StreetAddress,
+        ExtendedAddress = address.ExtendedAddress,
+        AddressLocality = address.AddressLocality,
+        AddressRegion = address.AddressRegion,
+        PostalCode = address.PostalCode,
+        AddressCountry = address.AddressCountry,
+        FirstName = address.FirstName,
+        LastName = address.LastName,
+        PhoneNumber = address.PhoneNumber,
+    };
+
+    private static ShippingDestinationDto ToDestinationDto(PostalAddress address, string id) => new()
+    {
+        Id = id,
+        StreetAddress = address.StreetAddress,
+        ExtendedAddress = address.ExtendedAddress,
+        AddressLocality = address.AddressLocality,
+        AddressRegion = address.AddressRegion,
+        PostalCode = address.PostalCode,
+        AddressCountry = address.AddressCountry,
+        FirstName = address.FirstName,
+        LastName = address.LastName,
+        PhoneNumber = address.PhoneNumber,
+    };
+
+    private static FulfillmentMethodDto ToDto(FulfillmentMethod method) => new()
+    {
+        Id = method.Id,
+        Type = method.Type == FulfillmentType.Pickup ? "pickup" : "shipping",
+        LineItemIds = [.. method.LineItemIds],
+        Destinations = method.Destinations.Select(d => ToDestinationDto(d.Address, d.Id)).ToList(),
+        SelectedDestinationId = method.SelectedDestinationId,
+        Groups = method.Groups.Select(g => new FulfillmentGroupDto
+        {
+            Id = g.Id,
+            LineItemIds = [.. g.LineItemIds],
+            Options = g.Options.Select(o => new FulfillmentOptionDto
+            {
+                Id = o.Id,
+                Title = o.Title,
+                Description = o.Description is { Length: > 0 } text ? new DescriptionDto { Plain = text } : null,
+                Carrier = o.Carrier,
+                Totals = [new TotalDto { Type = TotalTypes.Total, Amount = o.Amount }],
+            }).ToList(),
+            SelectedOptionId = g.SelectedOptionId,
+        }).ToList(),
+    };
+
+    private static InstrumentDto ToDto(PaymentInstrument instrument) => new()
+    {
+        Id = instrument.Id,
+        HandlerId = instrument.HandlerId,
+        Type = instrument.Type,
+        Selected = instrument.Selected,
+        BillingAddress = instrument.BillingAddress is null ? null : ToDto(instrument.BillingAddress, id: null),
+        Display = instrument.Display?.DeepClone().AsObject(),
+    };
+
+    private static string StatusName(CheckoutStatus status) => status switch
+    {
+        CheckoutStatus.Incomplete => "incomplete",
+        CheckoutStatus.RequiresEscalation => "requires_escalation",
+        CheckoutStatus.ReadyForComplete => "ready_for_complete",
+        CheckoutStatus.CompleteInProgress => "complete_in_progress",
+        CheckoutStatus.Completed => "completed",
+        _ => "canceled",
+    };
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace WixUcp.Versions.V20260825;
+
+/// <summary>Source-generated (reflection-free) serialization of the 2026-08-25 wire shapes.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    AllowDuplicateProperties = false,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
+    AllowTrailingCommas = false,
+    MaxDepth = 32)]
+[JsonSerializable(typeof(CheckoutDto))]
+[JsonSerializable(typeof(CheckoutRequestDto))]
+[JsonSerializable(typeof(ErrorResponseDto))]
+[JsonSerializable(typeof(ProfileDto))]
+[JsonSerializable(typeof(OrderDto))]
+[JsonSerializable(typeof(SearchRequestDto))]
+[JsonSerializable(typeof(LookupRequestDto))]
+[JsonSerializable(typeof(GetProductRequestDto))]
+[JsonSerializable(typeof(OrderUpdateRequestDto))]
+[JsonSerializable(typeof(SearchResponseDto))]
+[JsonSerializable(typeof(LookupResponseDto))]
+[JsonSerializable(typeof(GetProductResponseDto))]
+internal sealed partial class WireJsonContext20260825 : JsonSerializerContext;
