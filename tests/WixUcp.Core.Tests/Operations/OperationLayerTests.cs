@@ -109,10 +109,16 @@ public sealed class OperationLayerTests : IDisposable
     {
         var profile = Json(await _operations.GetBusinessProfileAsync(Call(body: null), new UcpServiceEndpoints(RestEndpoint), ProfileUrl, version: null, Ct));
 
-        Assert.Equal(Version, profile["ucp"]!["version"]!.GetValue<string>());
-        Assert.Null(profile["ucp"]!["supported_versions"]);
+        // The newest version is current; the platform's 2026-04-08 is served through supported_versions.
+        Assert.Equal("2026-08-25", profile["ucp"]!["version"]!.GetValue<string>());
+        Assert.Equal(ProfileUrl.AbsoluteUri.TrimEnd('/') + "/" + Version, profile["ucp"]!["supported_versions"]![Version]!.GetValue<string>());
         var handler = profile["ucp"]!["payment_handlers"]!["dev.wixucp.sandbox_payment"]![0]!;
-        Assert.Equal(("mock_payment_handler", Version), (handler["id"]!.GetValue<string>(), handler["version"]!.GetValue<string>()));
+        Assert.Equal(("mock_payment_handler", "2026-08-25"), (handler["id"]!.GetValue<string>(), handler["version"]!.GetValue<string>()));
+
+        var leaf = Json(await _operations.GetBusinessProfileAsync(Call(body: null), new UcpServiceEndpoints(RestEndpoint), ProfileUrl, Version, Ct));
+        Assert.Equal(Version, leaf["ucp"]!["version"]!.GetValue<string>());
+        Assert.Null(leaf["ucp"]!["supported_versions"]);
+        Assert.Equal(Version, leaf["ucp"]!["payment_handlers"]!["dev.wixucp.sandbox_payment"]![0]!["version"]!.GetValue<string>());
         var unknown = await _operations.GetBusinessProfileAsync(Call(body: null), new UcpServiceEndpoints(RestEndpoint), ProfileUrl, "2025-01-01", Ct);
         Assert.Equal((404, "version_unsupported"), (unknown.StatusCode, unknown.ErrorCode));
     }
