@@ -4,18 +4,19 @@ using WixUcp.Checkout;
 using WixUcp.Commerce;
 using WixUcp.Negotiation;
 using WixUcp.Protocol;
+using WixUcp.Versions.Shared;
 
 namespace WixUcp.Versions.V20260408;
 
 internal sealed partial class Codec20260408
 {
-    public CheckoutInput ReadCheckoutCreate(ReadOnlySpan<byte> body) => ToInput(Read(body, Json.CheckoutRequestDto, RequestSchemaNames.CreateCheckout), complete: false);
+    public override CheckoutInput ReadCheckoutCreate(ReadOnlySpan<byte> body) => ToInput(Wire.Read(body, Json.CheckoutRequestDto, RequestSchemaNames.CreateCheckout), complete: false);
 
-    public CheckoutInput ReadCheckoutUpdate(ReadOnlySpan<byte> body) => ToInput(Read(body, Json.CheckoutRequestDto, RequestSchemaNames.UpdateCheckout), complete: false);
+    public override CheckoutInput ReadCheckoutUpdate(ReadOnlySpan<byte> body) => ToInput(Wire.Read(body, Json.CheckoutRequestDto, RequestSchemaNames.UpdateCheckout), complete: false);
 
-    public CheckoutInput ReadCheckoutComplete(ReadOnlySpan<byte> body)
+    public override CheckoutInput ReadCheckoutComplete(ReadOnlySpan<byte> body)
     {
-        var dto = Read(body, Json.CheckoutRequestDto, RequestSchemaNames.CompleteCheckout);
+        var dto = Wire.Read(body, Json.CheckoutRequestDto, RequestSchemaNames.CompleteCheckout);
         if (dto.Payment?.Instruments is null)
         {
             throw new UcpRequestException("Complete needs payment.instruments.", "$.payment");
@@ -24,12 +25,12 @@ internal sealed partial class Codec20260408
         return ToInput(dto, complete: true);
     }
 
-    public byte[] WriteCheckout(CheckoutSession session, NegotiationResult negotiation, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> links)
+    public override byte[] WriteCheckout(CheckoutSession session, NegotiationResult negotiation, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> links)
     {
         var consent = negotiation.IsActive(UcpCapabilities.BuyerConsent);
         var dto = new CheckoutDto
         {
-            Ucp = Meta(negotiation, handlers),
+            Ucp = Wire.Meta(negotiation, handlers),
             Id = session.Id,
             Status = StatusName(session.Status),
             Currency = session.Currency,
@@ -38,7 +39,7 @@ internal sealed partial class Codec20260408
                 Id = l.Id,
                 Item = new ItemDto { Id = l.ItemId, Title = l.Title, Price = l.UnitPrice, ImageUrl = l.ImageUrl },
                 Quantity = l.Quantity,
-                Totals = Totals(l.Totals),
+                Totals = SharedWire.Totals(l.Totals),
                 ParentId = l.ParentId,
             }).ToList(),
             Buyer = session.Buyer is null ? null : ToDto(session.Buyer, consent),
@@ -62,10 +63,10 @@ internal sealed partial class Codec20260408
                 }
                 : null,
             Payment = new PaymentDto { Instruments = session.PaymentInstruments.Select(ToDto).ToList() },
-            Totals = Totals(session.Totals),
-            Messages = session.Messages.Count == 0 ? null : session.Messages.Select(ToDto).ToList(),
+            Totals = SharedWire.Totals(session.Totals),
+            Messages = session.Messages.Count == 0 ? null : session.Messages.Select(SharedWire.ToDto).ToList(),
             Links = links.Select(l => new LinkDto { Type = l.Key, Url = l.Value.AbsoluteUri }).ToList(),
-            ExpiresAt = Timestamp(session.ExpiresAt),
+            ExpiresAt = SharedWire.Timestamp(session.ExpiresAt),
             ContinueUrl = session.ContinueUrl?.AbsoluteUri,
             Order = session.Order is { } order
                 ? new OrderConfirmationDto { Id = order.Id, Label = order.Label, PermalinkUrl = order.PermalinkUrl.AbsoluteUri }
@@ -107,7 +108,7 @@ internal sealed partial class Codec20260408
             Buyer = complete || dto.Buyer is null ? null : ToDomain(dto.Buyer),
             Context = complete || dto.Context is null ? null : ToDomain(dto.Context),
             FulfillmentMethods = complete ? null : dto.Fulfillment?.Methods?.Select(ToDomain).ToList(),
-            DiscountCodes = complete ? null : NoNullsOrNull(dto.Discounts?.Codes, "$.discounts.codes"),
+            DiscountCodes = complete ? null : SharedWire.NoNullsOrNull(dto.Discounts?.Codes, "$.discounts.codes"),
             PaymentInstruments = dto.Payment?.Instruments?.Select(ToDomain).ToList(),
         };
     }
@@ -130,10 +131,10 @@ internal sealed partial class Codec20260408
                 "pickup" => FulfillmentType.Pickup,
                 _ => throw new UcpRequestException("type must be shipping or pickup.", path + ".type"),
             },
-            LineItemIds = NoNullsOrNull(method.LineItemIds, path + ".line_item_ids"),
+            LineItemIds = SharedWire.NoNullsOrNull(method.LineItemIds, path + ".line_item_ids"),
             Destinations = method.Destinations?.Select((d, i) => d is null
                 ? throw new UcpRequestException("A destination must be an object.", $"{path}.destinations[{i.ToString(CultureInfo.InvariantCulture)}]")
-                : new DestinationInput(d.Id, ToDomain(d, $"{path}.destinations[{i.ToString(CultureInfo.InvariantCulture)}]"))).ToList(),
+                : new DestinationInput(d.Id, SharedWire.ToDomain(d, $"{path}.destinations[{i.ToString(CultureInfo.InvariantCulture)}]"))).ToList(),
             SelectedDestinationId = method.SelectedDestinationId,
             Groups = method.Groups?.Where(g => g is not null).Select(g => new GroupInput(g.Id, g.SelectedOptionId)).ToList(),
         };
@@ -165,7 +166,7 @@ internal sealed partial class Codec20260408
                 HandlerId = instrument.HandlerId!,
                 Type = instrument.Type!,
                 Selected = instrument.Selected,
-                BillingAddress = instrument.BillingAddress is null ? null : ToDomain(instrument.BillingAddress, path + ".billing_address"),
+                BillingAddress = instrument.BillingAddress is null ? null : SharedWire.ToDomain(instrument.BillingAddress, path + ".billing_address"),
                 Display = instrument.Display,
             },
             credential);
@@ -193,19 +194,6 @@ internal sealed partial class Codec20260408
         Currency = InputText.Currency(context.Currency, "$.context.currency"),
     };
 
-    private static PostalAddress ToDomain(PostalAddressDto address, string path) => new()
-    {
-        StreetAddress = InputText.Clean(address.StreetAddress),
-        ExtendedAddress = InputText.Clean(address.ExtendedAddress),
-        AddressLocality = InputText.Clean(address.AddressLocality),
-        AddressRegion = InputText.Clean(address.AddressRegion),
-        PostalCode = InputText.Clean(address.PostalCode),
-        AddressCountry = InputText.Country(address.AddressCountry, path + ".address_country"),
-        FirstName = InputText.Clean(address.FirstName),
-        LastName = InputText.Clean(address.LastName),
-        PhoneNumber = InputText.Clean(address.PhoneNumber),
-    };
-
     private static BuyerDto ToDto(Buyer buyer, bool withConsent) => new()
     {
         FirstName = buyer.FirstName,
@@ -227,26 +215,12 @@ internal sealed partial class Codec20260408
         Currency = context.Currency,
     };
 
-    private static PostalAddressDto ToDto(PostalAddress address, string? id) => new()
-    {
-        Id = id,
-        StreetAddress = address.StreetAddress,
-        ExtendedAddress = address.ExtendedAddress,
-        AddressLocality = address.AddressLocality,
-        AddressRegion = address.AddressRegion,
-        PostalCode = address.PostalCode,
-        AddressCountry = address.AddressCountry,
-        FirstName = address.FirstName,
-        LastName = address.LastName,
-        PhoneNumber = address.PhoneNumber,
-    };
-
     private static FulfillmentMethodDto ToDto(FulfillmentMethod method) => new()
     {
         Id = method.Id,
         Type = method.Type == FulfillmentType.Pickup ? "pickup" : "shipping",
         LineItemIds = [.. method.LineItemIds],
-        Destinations = method.Destinations.Select(d => ToDto(d.Address, d.Id)).ToList(),
+        Destinations = method.Destinations.Select(d => SharedWire.ToDto(d.Address, d.Id)).ToList(),
         SelectedDestinationId = method.SelectedDestinationId,
         Groups = method.Groups.Select(g => new FulfillmentGroupDto
         {
@@ -270,7 +244,7 @@ internal sealed partial class Codec20260408
         HandlerId = instrument.HandlerId,
         Type = instrument.Type,
         Selected = instrument.Selected,
-        BillingAddress = instrument.BillingAddress is null ? null : ToDto(instrument.BillingAddress, id: null),
+        BillingAddress = instrument.BillingAddress is null ? null : SharedWire.ToDto(instrument.BillingAddress, id: null),
         Display = instrument.Display?.DeepClone().AsObject(),
     };
 

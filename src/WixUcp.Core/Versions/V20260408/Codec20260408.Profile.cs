@@ -3,12 +3,13 @@ using WixUcp.Commerce;
 using WixUcp.Signatures;
 using WixUcp.Operations;
 using WixUcp.Protocol;
+using WixUcp.Versions.Shared;
 
 namespace WixUcp.Versions.V20260408;
 
 internal sealed partial class Codec20260408
 {
-    public byte[] WriteProfile(UcpServiceEndpoints endpoints, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions, IReadOnlyList<PublicSigningKey> signingKeys)
+    public override byte[] WriteProfile(UcpServiceEndpoints endpoints, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions, IReadOnlyList<PublicSigningKey> signingKeys)
     {
         var services = new List<ServiceDto>
         {
@@ -58,7 +59,7 @@ internal sealed partial class Codec20260408
                         },
                     },
                     StringComparer.Ordinal),
-                PaymentHandlers = Handlers(handlers),
+                PaymentHandlers = Wire.Handlers(handlers),
             },
             SigningKeys = signingKeys.Select(k => new SigningKeyDto { Kid = k.KeyId, X = k.X, Y = k.Y }).ToList(),
         };

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 
+
 namespace WixUcp.Versions.V20260408;
 
 /// <summary>Source-generated (reflection-free) serialization of the 2026-04-08 wire shapes.</summary>
@@ -12,14 +13,5 @@ namespace WixUcp.Versions.V20260408;
     MaxDepth = 32)]
 [JsonSerializable(typeof(CheckoutDto))]
 [JsonSerializable(typeof(CheckoutRequestDto))]
-[JsonSerializable(typeof(ErrorResponseDto))]
 [JsonSerializable(typeof(ProfileDto))]
-[JsonSerializable(typeof(OrderDto))]
-[JsonSerializable(typeof(SearchRequestDto))]
-[JsonSerializable(typeof(LookupRequestDto))]
-[JsonSerializable(typeof(GetProductRequestDto))]
-[JsonSerializable(typeof(OrderUpdateRequestDto))]
-[JsonSerializable(typeof(SearchResponseDto))]
-[JsonSerializable(typeof(LookupResponseDto))]
-[JsonSerializable(typeof(GetProductResponseDto))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using WixUcp.Versions.Shared;
 
 namespace WixUcp.Versions.V20260825;
 
@@ -22,23 +22,6 @@ internal sealed class CheckoutDto
     public string? ExpiresAt { get; set; }
     public string? ContinueUrl { get; set; }
     public OrderConfirmationDto? Order { get; set; }
-}
-
-internal sealed class LineItemDto
-{
-    public string Id { get; set; } = "";
-    public ItemDto Item { get; set; } = new();
-    public int Quantity { get; set; }
-    public List<TotalDto> Totals { get; set; } = [];
-    public string? ParentId { get; set; }
-}
-
-internal sealed class ItemDto
-{
-    public string Id { get; set; } = "";
-    public string Title { get; set; } = "";
-    public long Price { get; set; }
-    public string? ImageUrl { get; set; }
 }
 
 internal sealed class FulfillmentDto
@@ -87,42 +70,4 @@ internal sealed class ShippingDestinationDto
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
     public string? PhoneNumber { get; set; }
-}
-
-internal sealed class DiscountsDto
-{
-    public List<string> Codes { get; set; } = [];
-    public List<AppliedDiscountDto> Applied { get; set; } = [];
-}
-
-internal sealed class AppliedDiscountDto
-{
-    public string? Code { get; set; }
-    public string Title { get; set; } = "";
-    public long Amount { get; set; }
-    public bool? Automatic { get; set; }
-    public string? Method { get; set; }
-    public int? Priority { get; set; }
-}
-
-internal sealed class PaymentDto
-{
-    public List<InstrumentDto> Instruments { get; set; } = [];
-}
-
-internal sealed class InstrumentDto
-{
-    public string Id { get; set; } = "";
-    public string HandlerId { get; set; } = "";
-    public string Type { get; set; } = "";
-    public bool? Selected { get; set; }
-    public PostalAddressDto? BillingAddress { get; set; }
-    public JsonObject? Display { get; set; }
-}
-
-internal sealed class OrderConfirmationDto
-{
-    public string Id { get; set; } = "";
-    public string? Label { get; set; }
-    public string PermalinkUrl { get; set; } = "";
 }

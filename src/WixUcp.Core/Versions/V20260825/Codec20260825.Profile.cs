@@ -3,12 +3,13 @@ using WixUcp.Commerce;
 using WixUcp.Signatures;
 using WixUcp.Operations;
 using WixUcp.Protocol;
+using WixUcp.Versions.Shared;
 
 namespace WixUcp.Versions.V20260825;
 
 internal sealed partial class Codec20260825
 {
-    public byte[] WriteProfile(UcpServiceEndpoints endpoints, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions, IReadOnlyList<PublicSigningKey> signingKeys)
+    public override byte[] WriteProfile(UcpServiceEndpoints endpoints, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions, IReadOnlyList<PublicSigningKey> signingKeys)
     {
         var services = new List<ServiceDto>
         {
@@ -59,7 +60,7 @@ internal sealed partial class Codec20260825
                         },
                     },
                     StringComparer.Ordinal),
-                PaymentHandlers = Handlers(handlers),
+                PaymentHandlers = Wire.Handlers(handlers),
             },
             Keys = keys,
             SigningKeys = supportedVersions.ContainsKey(UcpVersions.V20260408) ? keys : null,

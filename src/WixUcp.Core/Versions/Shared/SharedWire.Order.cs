@@ -5,9 +5,9 @@ using WixUcp.Protocol;
 using WixUcp.Negotiation;
 using WixUcp.Orders;
 
-namespace WixUcp.Versions.V20260408;
+namespace WixUcp.Versions.Shared;
 
-internal sealed partial class Codec20260408
+internal sealed partial class SharedWire
 {
     public byte[] WriteOrder(Order order, NegotiationResult negotiation)
     {

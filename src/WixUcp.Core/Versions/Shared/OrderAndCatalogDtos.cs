@@ -1,4 +1,4 @@
-namespace WixUcp.Versions.V20260408;
+namespace WixUcp.Versions.Shared;
 
 #pragma warning disable CA1002, CA2227 // wire DTOs: mutable lists keep source-generated serialization simple
 

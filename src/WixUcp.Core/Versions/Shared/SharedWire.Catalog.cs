@@ -5,9 +5,9 @@ using WixUcp.Messages;
 using WixUcp.Negotiation;
 using WixUcp.Protocol;
 
-namespace WixUcp.Versions.V20260825;
+namespace WixUcp.Versions.Shared;
 
-internal sealed partial class Codec20260825
+internal sealed partial class SharedWire
 {
     public CatalogSearchInput ReadCatalogSearch(ReadOnlySpan<byte> body)
     {

@@ -1,10 +1,10 @@
 using System.Globalization;
 using WixUcp.Messages;
 
-namespace WixUcp.Versions.V20260408;
+namespace WixUcp.Versions.Shared;
 
-/// <summary>Renders message targets as RFC 9535 JSONPaths into 2026-04-08 documents.</summary>
-internal static class JsonPaths20260408
+/// <summary>Renders message targets as RFC 9535 JSONPaths into 2026-04-08 and 2026-08-25 documents.</summary>
+internal static class MessagePaths
 {
     public static string? Render(MessageTarget? target)
     {
