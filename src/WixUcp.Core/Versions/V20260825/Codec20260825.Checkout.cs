@@ -17,11 +17,7 @@ internal sealed partial class Codec20260825
     public override CheckoutInput ReadCheckoutComplete(ReadOnlySpan<byte> body)
     {
         var dto = Wire.Read(body, Json.CheckoutRequestDto, RequestSchemaNames.CompleteCheckout);
-        if (dto.Payment?.Instruments is null)
-        {
-            throw new UcpRequestException("Complete needs payment.instruments.", "$.payment");
-        }
-
+        SharedWire.RequireInstruments(dto.Payment);
         return ToInput(dto, complete: true);
     }
 
@@ -32,84 +28,36 @@ internal sealed partial class Codec20260825
         {
             Ucp = Wire.Meta(negotiation, handlers),
             Id = session.Id,
-            Status = StatusName(session.Status),
+            Status = SharedWire.StatusName(session.Status),
             Currency = session.Currency,
-            LineItems = session.Lines.Select(l => new LineItemDto
-            {
-                Id = l.Id,
-                Item = new ItemDto { Id = l.ItemId, Title = l.Title, Price = l.UnitPrice, ImageUrl = l.ImageUrl },
-                Quantity = l.Quantity,
-                Totals = SharedWire.Totals(l.Totals),
-                ParentId = l.ParentId,
-            }).ToList(),
+            LineItems = SharedWire.LineItems(session),
             Buyer = session.Buyer is null ? null : ToDto(session.Buyer, consent),
-            Context = session.Context is null ? null : ToDto(session.Context),
+            Context = session.Context is null ? null : SharedWire.ToDto(session.Context),
             Fulfillment = negotiation.IsActive(UcpCapabilities.Fulfillment) && session.Fulfillment is { } methods
                 ? new FulfillmentDto { Methods = methods.Select(ToDto).ToList() }
                 : null,
-            Discounts = negotiation.IsActive(UcpCapabilities.Discount)
-                ? new DiscountsDto
-                {
-                    Codes = [.. session.DiscountCodes],
-                    Applied = session.AppliedDiscounts.Select(d => new AppliedDiscountDto
-                    {
-                        Code = d.Code,
-                        Title = d.Title,
-                        Amount = d.Amount,
-                        Automatic = d.Automatic ? true : null,
-                        Method = "across",
-                        Priority = d.Priority,
-                    }).ToList(),
-                }
-                : null,
-            Payment = new PaymentDto { Instruments = session.PaymentInstruments.Select(ToDto).ToList() },
+            Discounts = SharedWire.Discounts(session, negotiation),
+            Payment = new PaymentDto { Instruments = session.PaymentInstruments.Select(SharedWire.ToDto).ToList() },
             Totals = SharedWire.Totals(session.Totals),
             Messages = session.Messages.Count == 0 ? null : session.Messages.Select(SharedWire.ToDto).ToList(),
-            Links = links.Select(l => new LinkDto { Type = l.Key, Url = l.Value.AbsoluteUri }).ToList(),
+            Links = SharedWire.Links(links),
             ExpiresAt = SharedWire.Timestamp(session.ExpiresAt),
             ContinueUrl = session.ContinueUrl?.AbsoluteUri,
-            Order = session.Order is { } order
-                ? new OrderConfirmationDto { Id = order.Id, Label = order.Label, PermalinkUrl = order.PermalinkUrl.AbsoluteUri }
-                : null,
+            Order = SharedWire.Confirmation(session),
         };
         return JsonSerializer.SerializeToUtf8Bytes(dto, Json.CheckoutDto);
     }
 
     private static CheckoutInput ToInput(CheckoutRequestDto dto, bool complete)
     {
-        var lines = complete ? null : dto.LineItems?.Select((l, i) =>
-        {
-            var path = $"$.line_items[{i.ToString(CultureInfo.InvariantCulture)}]";
-            if (l is null)
-            {
-                throw new UcpRequestException("A line item must be an object.", path);
-            }
-
-            if (string.IsNullOrEmpty(l.Item?.Id))
-            {
-                throw new UcpRequestException("item.id is required.", path + ".item.id");
-            }
-
-            if (l.Quantity is null)
-            {
-                throw new UcpRequestException("quantity is required.", path + ".quantity");
-            }
-
-            return new LineInput(l.Id, l.Item.Id, (int)Math.Clamp(l.Quantity.Value, int.MinValue, int.MaxValue), l.ParentId);
-        }).ToList();
-        if (!complete && lines is null)
-        {
-            throw new UcpRequestException("line_items is required.", "$.line_items");
-        }
-
         return new CheckoutInput
         {
-            Lines = lines,
+            Lines = SharedWire.ReadLines(dto.LineItems, complete),
             Buyer = complete || dto.Buyer is null ? null : ToDomain(dto.Buyer),
-            Context = complete || dto.Context is null ? null : ToDomain(dto.Context),
+            Context = complete || dto.Context is null ? null : SharedWire.ToDomain(dto.Context),
             FulfillmentMethods = complete ? null : dto.Fulfillment?.Methods?.Select(ToDomain).ToList(),
             DiscountCodes = complete ? null : SharedWire.NoNullsOrNull(dto.Discounts?.Codes, "$.discounts.codes"),
-            PaymentInstruments = dto.Payment?.Instruments?.Select(ToDomain).ToList(),
+            PaymentInstruments = dto.Payment?.Instruments?.Select(SharedWire.ToDomain).ToList(),
             ReplacesAbsent = !complete,
         };
     }
@@ -139,38 +87,6 @@ internal sealed partial class Codec20260825
             SelectedDestinationId = method.SelectedDestinationId,
             Groups = method.Groups?.Where(g => g is not null).Select(g => new GroupInput(g.Id, g.SelectedOptionId)).ToList(),
         };
-    }
-
-    private static InstrumentInput ToDomain(InstrumentRequestDto instrument, int index)
-    {
-        var path = $"$.payment.instruments[{index.ToString(CultureInfo.InvariantCulture)}]";
-        if (instrument is null)
-        {
-            throw new UcpRequestException("An instrument must be an object.", path);
-        }
-
-        foreach (var (value, name) in new[] { (instrument.Id, "id"), (instrument.HandlerId, "handler_id"), (instrument.Type, "type") })
-        {
-            if (string.IsNullOrEmpty(value))
-            {
-                throw new UcpRequestException($"{name} is required.", $"{path}.{name}");
-            }
-        }
-
-        var credential = instrument.Credential is null
-            ? null
-            : new PaymentCredential { Type = instrument.Credential.Type ?? throw new UcpRequestException("credential.type is required.", path + ".credential.type"), Token = instrument.Credential.Token };
-        return new InstrumentInput(
-            new PaymentInstrument
-            {
-                Id = instrument.Id!,
-                HandlerId = instrument.HandlerId!,
-                Type = instrument.Type!,
-                Selected = instrument.Selected,
-                BillingAddress = instrument.BillingAddress is null ? null : SharedWire.ToDomain(instrument.BillingAddress, path + ".billing_address"),
-                Display = instrument.Display,
-            },
-            credential);
     }
 
     // Text is trimmed and NFC-normalised, formatted members are checked (InputText).
@@ -211,16 +127,6 @@ internal sealed partial class Codec20260825
         };
     }
 
-    private static PurchaseContext ToDomain(ContextDto context) => new()
-    {
-        AddressCountry = InputText.Country(context.AddressCountry, "$.context.address_country"),
-        AddressRegion = InputText.Clean(context.AddressRegion),
-        PostalCode = InputText.Clean(context.PostalCode),
-        Intent = InputText.Clean(context.Intent),
-        Language = InputText.Language(context.Language, "$.context.language"),
-        Currency = InputText.Currency(context.Currency, "$.context.currency"),
-    };
-
     private static PostalAddress ToDomain(ShippingDestinationRequestDto destination, string path) => new()
     {
         StreetAddress = InputText.Clean(destination.StreetAddress),
@@ -241,16 +147,6 @@ internal sealed partial class Codec20260825
         Email = buyer.Email,
         PhoneNumber = buyer.PhoneNumber,
         Consent = withConsent ? ToDto(buyer.Consent) : null,
-    };
-
-    private static ContextDto ToDto(PurchaseContext context) => new()
-    {
-        AddressCountry = context.AddressCountry,
-        AddressRegion = context.AddressRegion,
-        PostalCode = context.PostalCode,
-        Intent = context.Intent,
-        Language = context.Language,
-        Currency = context.Currency,
     };
 
     private static ShippingDestinationDto ToDestinationDto(PostalAddress address, string id) => new()
@@ -290,23 +186,4 @@ internal sealed partial class Codec20260825
         }).ToList(),
     };
 
-    private static InstrumentDto ToDto(PaymentInstrument instrument) => new()
-    {
-        Id = instrument.Id,
-        HandlerId = instrument.HandlerId,
-        Type = instrument.Type,
-        Selected = instrument.Selected,
-        BillingAddress = instrument.BillingAddress is null ? null : SharedWire.ToDto(instrument.BillingAddress, id: null),
-        Display = instrument.Display?.DeepClone().AsObject(),
-    };
-
-    private static string StatusName(CheckoutStatus status) => status switch
-    {
-        CheckoutStatus.Incomplete => "incomplete",
-        CheckoutStatus.RequiresEscalation => "requires_escalation",
-        CheckoutStatus.ReadyForComplete => "ready_for_complete",
-        CheckoutStatus.CompleteInProgress => "complete_in_progress",
-        CheckoutStatus.Completed => "completed",
-        _ => "canceled",
-    };
 }
