@@ -59,8 +59,10 @@ public sealed partial class UcpCliInteropTests : IAsyncLifetime
         Directory.Delete(_home, recursive: true);
     }
 
-    [Fact]
-    public async Task The_ucp_cli_discovers_searches_and_checks_out_over_mcp()
+    [Theory]
+    [InlineData("2026-04-08")]
+    [InlineData("2026-08-25")]
+    public async Task The_ucp_cli_discovers_searches_and_checks_out_over_mcp(string version)
     {
         var (node, cli) = RequireCli();
         var profileUrl = new Uri(new Uri(_profileServer!.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), "/agent/profile.json");
@@ -73,8 +75,8 @@ public sealed partial class UcpCliInteropTests : IAsyncLifetime
         var apiKey = await DevelopmentKeyAsync(_host);
         var business = _host.BaseUrl.AbsoluteUri.TrimEnd('/');
 
-        var init = await RunAsync(node, cli, "profile", "init", "--name", "wixucp-interop", "--version", "2026-04-08", "--profile-url", profileUrl.AbsoluteUri, "--activate");
-        Assert.Equal("2026-04-08", init["version"]!.GetValue<string>());
+        var init = await RunAsync(node, cli, "profile", "init", "--name", "wixucp-interop", "--version", version, "--profile-url", profileUrl.AbsoluteUri, "--activate");
+        Assert.Equal(version, init["version"]!.GetValue<string>());
 
         string[] Op(params string[] args) => [.. args, "--business", business, "--header", "X-API-Key: " + apiKey];
 
@@ -89,13 +91,16 @@ public sealed partial class UcpCliInteropTests : IAsyncLifetime
         Assert.All(products, p => Assert.False(string.IsNullOrEmpty(p!["id"]!.GetValue<string>())));
         Assert.True(Volatile.Read(ref _profileFetches) > 0, "the host fetched the CLI's platform profile");
 
-        var created = (await RunAsync(node, cli, Op("checkout", "create", "--input", Checkouts.Create("tea_sencha", 2))))["result"]!;
+        var createdOutput = await RunAsync(node, cli, Op("checkout", "create", "--input", Checkouts.Create("tea_sencha", 2)));
+        var created = createdOutput["result"]!;
         var id = created["id"]!.GetValue<string>();
         Assert.Equal("incomplete", created["status"]!.GetValue<string>());
+        Assert.Equal(version, createdOutput["ucp"]!["version"]!.GetValue<string>());   // the CLI shows the ucp block beside the result
         Assert.Equal(2, created["line_items"]![0]!["quantity"]!.GetValue<int>());
 
         var lineId = created["line_items"]![0]!["id"]!.GetValue<string>();
-        var update = $$$"""{"line_items":[{"id":"{{{lineId}}}","item":{"id":"tea_sencha"},"quantity":2}],"fulfillment":{"methods":[{"type":"shipping","line_item_ids":["{{{lineId}}}"],"selected_destination_id":"addr_ada_work","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}""";
+        // 2026-08-25 updates replace the checkout, so the buyer is sent again (2026-04-08 keeps what an update leaves out).
+        var update = $$$"""{"line_items":[{"id":"{{{lineId}}}","item":{"id":"tea_sencha"},"quantity":2}],"buyer":{"email":"ada@example.com"},"fulfillment":{"methods":[{"type":"shipping","line_item_ids":["{{{lineId}}}"],"selected_destination_id":"addr_ada_work","groups":[{"id":"fg_1","selected_option_id":"ship-standard"}]}]}}""";
         var ready = (await RunAsync(node, cli, Op("checkout", "update", id, "--input", update)))["result"]!;
         Assert.Equal("ready_for_complete", ready["status"]!.GetValue<string>());
 
@@ -103,7 +108,9 @@ public sealed partial class UcpCliInteropTests : IAsyncLifetime
         Assert.Equal("completed", completed["status"]!.GetValue<string>());
         var orderId = completed["order"]!["id"]!.GetValue<string>();
 
-        var order = (await RunAsync(node, cli, Op("order", "get", orderId)))["result"]!;
+        var orderOutput = await RunAsync(node, cli, Op("order", "get", orderId));
+        var order = orderOutput["result"]!;
+        Assert.Equal(version, orderOutput["ucp"]!["version"]!.GetValue<string>());
         Assert.Equal(id, order["checkout_id"]!.GetValue<string>());
         Assert.Equal(Checkouts.TotalOf(ready, "total"), Checkouts.TotalOf(order, "total"));
     }
