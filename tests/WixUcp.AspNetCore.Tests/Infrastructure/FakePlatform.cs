@@ -53,6 +53,8 @@ public sealed class FakePlatform : IAsyncLifetime
 
             return name switch
             {
+                _ when name.StartsWith("august-webhooks-", StringComparison.Ordinal) && OrderWebhookBase is { } augustHooks =>
+                    Json(Profile(AllNames, version: "2026-08-25", orderWebhookUrl: new Uri(augustHooks, $"webhooks/{name["august-webhooks-".Length..]}/orders"))),
                 _ when name.StartsWith("webhooks-", StringComparison.Ordinal) && OrderWebhookBase is { } hooks =>
                     Json(Profile(AllNames, orderWebhookUrl: new Uri(hooks, $"webhooks/{name["webhooks-".Length..]}/orders"))),
                 "full" => Json(Profile(AllNames)),

@@ -48,7 +48,7 @@ public sealed class Checkout20260825Tests(UcpFixture fixture) : IClassFixture<Uc
 
         // A destination without type or id: the answer types it and gives it an id; options describe themselves as objects.
         var shipped = await SendAsync(client, HttpMethod.Put, "/ucp/checkout-sessions/" + id,
-            $$$"""{"line_items":[{"id":"{{{lineId}}}","item":{"id":"tea_sencha"},"quantity":2}],{{{Buyer.Replace("dev.ucp.consent.marketing", "dev.ucp.consent.analytics", StringComparison.Ordinal)}}},{{{Shipping.Replace("li_1", lineId, StringComparison.Ordinal)}}},"discounts":{"codes":["WELCOME10"]}}""",
+            $$$"""{"line_items":[{"id":"{{{lineId}}}","item":{"id":"tea_sencha"},"quantity":2}],{{{Buyer.Replace("dev.ucp.consent.marketing", "dev.ucp.consent.analytics", StringComparison.Ordinal)}}},{{{Shipping.Replace("li_1", lineId, StringComparison.Ordinal)}}},"discounts":{"codes":["STEEP10"]}}""",
             UcpDocumentKind.CheckoutUpdateRequest);
         var method = shipped.Json["fulfillment"]!["methods"]![0]!;
         var destination = method["destinations"]![0]!;
@@ -58,6 +58,7 @@ public sealed class Checkout20260825Tests(UcpFixture fixture) : IClassFixture<Uc
         Assert.IsType<JsonObject>(option["description"]);
         Assert.Equal("ship-standard", method["groups"]![0]!["selected_option_id"]!.GetValue<string>());
         Assert.Equal("ready_for_complete", shipped.Json["status"]!.GetValue<string>());
+        Assert.Equal("STEEP10", shipped.Json["discounts"]!["applied"]![0]!["code"]!.GetValue<string>());
 
         // Only a present consent changes consent: the analytics decision came in, marketing stays as decided before.
         var kept = shipped.Json["buyer"]!["consent"]!;
@@ -77,10 +78,10 @@ public sealed class Checkout20260825Tests(UcpFixture fixture) : IClassFixture<Uc
     {
         var client = fixture.Client("august");
         var created = await SendAsync(client, HttpMethod.Post, "/ucp/checkout-sessions",
-            """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":1}],"buyer":{"email":"ada@example.com"},"discounts":{"codes":["WELCOME10"]}}""", UcpDocumentKind.CheckoutCreateRequest);
+            """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":1}],"buyer":{"email":"ada@example.com"},"discounts":{"codes":["STEEP10"]}}""", UcpDocumentKind.CheckoutCreateRequest);
         var id = created.Json["id"]!.GetValue<string>();
         var lineId = created.Json["line_items"]![0]!["id"]!.GetValue<string>();
-        Assert.Equal("WELCOME10", created.Json["discounts"]!["codes"]![0]!.GetValue<string>());
+        Assert.Equal("STEEP10", created.Json["discounts"]!["codes"]![0]!.GetValue<string>());
 
         var replaced = await SendAsync(client, HttpMethod.Put, "/ucp/checkout-sessions/" + id,
             $$"""{"line_items":[{"id":"{{lineId}}","item":{"id":"tea_sencha"},"quantity":1}]}""", UcpDocumentKind.CheckoutUpdateRequest);
