@@ -210,10 +210,16 @@ public static class WixUcpEndpointRouteBuilderExtensions
             .GetBusinessProfileAsync(call, new UcpServiceEndpoints(new Uri(root + servicePath), mcp ? new Uri(root + servicePath + McpPath) : null), new Uri(root + ProfilePath), version, http.RequestAborted)
             .ConfigureAwait(false);
 
-        // Profiles must be cacheable by platforms: public, at least 60 seconds.
+        // Profiles must be cacheable by platforms: public, at least 60 seconds, with a validator (2026-08-25 hosting rules).
         if (outcome.Kind == UcpOutcomeKind.Resource)
         {
+            var etag = "\"" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(outcome.Body.Span), 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
             http.Response.Headers.CacheControl = "public, max-age=300";
+            http.Response.Headers.ETag = etag;
+            if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
         }
 
         return new UcpOutcomeResult(outcome);

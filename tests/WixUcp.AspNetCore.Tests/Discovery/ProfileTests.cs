@@ -18,6 +18,25 @@ public sealed class ProfileTests(UcpFixture fixture) : IClassFixture<UcpFixture>
         Assert.True(cacheControl.MaxAge >= TimeSpan.FromSeconds(60));
         Assert.False(cacheControl.Private || cacheControl.NoStore || cacheControl.NoCache);
 
+        // A validator: asking again with it answers 304 without the body; a changed one gets the profile.
+        var etag = response.Message.Headers.ETag!;
+        Assert.False(etag.IsWeak);
+        var revalidate = fixture.App.CreateClient();
+        revalidate.DefaultRequestHeaders.IfNoneMatch.Add(etag);
+        using (var notModified = await revalidate.GetAsync(new Uri("/.well-known/ucp", UriKind.Relative), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+            Assert.Empty(await notModified.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(etag, notModified.Headers.ETag);
+        }
+
+        var stale = fixture.App.CreateClient();
+        stale.DefaultRequestHeaders.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"stale\""));
+        using (var changed = await stale.GetAsync(new Uri("/.well-known/ucp", UriKind.Relative), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        }
+
         var ucp = response.Json["ucp"]!;
         Assert.Equal("2026-08-25", ucp["version"]!.GetValue<string>());
         Assert.All(ucp["capabilities"]!.AsObject(), c => Assert.Equal("2026-08-25", c.Value![0]!["version"]!.GetValue<string>()));
