@@ -21,6 +21,7 @@ using WixUcp.Orders;
 using WixUcp.RateLimiting;
 using WixUcp.Tenancy;
 using WixUcp.Versions;
+using WixUcp.Versions.V20260123;
 using WixUcp.Versions.V20260408;
 using WixUcp.Versions.V20260825;
 using WixUcp.Webhooks;
@@ -93,6 +94,7 @@ public static class WixUcpServiceCollectionExtensions
         // Protocol versions: one registration each; negotiation picks one per request.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<UcpProtocolVersion, UcpVersion20260825>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<UcpProtocolVersion, UcpVersion20260408>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<UcpProtocolVersion, UcpVersion20260123>());
         services.TryAddSingleton<UcpVersionRegistry>();
 
         services.TryAddSingleton<ITenantResolver, CallerTenantResolver>();

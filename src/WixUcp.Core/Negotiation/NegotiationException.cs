@@ -53,5 +53,5 @@ public sealed class NegotiationException : Exception
 
     internal static NegotiationException Malformed(string message, Exception? inner = null) => new("profile_malformed", 422, message, inner);
 
-    internal static NegotiationException VersionUnsupported(string message) => new("version_unsupported", 422, message);
+    internal static NegotiationException VersionUnsupported(string message, int statusCode = 422) => new("version_unsupported", statusCode, message);
 }

@@ -33,10 +33,11 @@ internal sealed partial class UcpNegotiator(
         var platform = await resolver.ResolveAsync(profileUrl, cancellationToken).ConfigureAwait(false);
 
         // The platform's version must be one this business serves (the current one or a key of supported_versions).
-        if (!versions.TryGet(platform.Version, out var version))
+        if (!versions.TryGetForPlatform(platform.Version, out var version))
         {
             throw NegotiationException.VersionUnsupported(
-                $"Protocol version {platform.Version} is not supported; this business speaks {string.Join(", ", versions.All.Select(v => v.Version))}.");
+                $"Protocol version {platform.Version} is not supported; this business speaks {string.Join(", ", versions.All.Select(v => v.Version))}.",
+                versions.RulesFor(platform.Version).VersionUnsupportedStatus);
         }
 
         foreach (var tolerance in platform.Tolerances)
@@ -49,7 +50,7 @@ internal sealed partial class UcpNegotiator(
             LogProfileTolerated(_logger, platform.Url, string.Join(", ", platform.Tolerances));
         }
 
-        var active = Intersect(platform, version.Capabilities);
+        var active = Intersect(platform, version);
         var root = RootFor(operation);
         if (options.Value.Negotiation.Mode == NegotiationMode.Tolerant)
         {
@@ -73,7 +74,12 @@ internal sealed partial class UcpNegotiator(
     // declare, even in another version, is negotiated as declared.
     private void ServeUndeclaredFamily(PlatformProfile platform, UcpProtocolVersion version, string root, Dictionary<string, string> active)
     {
-        var family = version.Capabilities.First(c => c.Name == root).Family;
+        // A version without the operation's capability at all (January has no catalog) has nothing to serve.
+        if (version.Capabilities.FirstOrDefault(c => c.Name == root)?.Family is not { } family)
+        {
+            return;
+        }
+
         var members = version.Capabilities.Where(c => c.Family == family).ToList();
         if (members.Any(c => platform.Capabilities.ContainsKey(c.Name)))
         {
@@ -156,15 +162,18 @@ internal sealed partial class UcpNegotiator(
     private static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.IdnHost, out var address) && IPAddress.IsLoopback(address));
 
-    private static Dictionary<string, string> Intersect(PlatformProfile platform, IReadOnlyList<CapabilityDefinition> offered)
+    // A capability is shared when the platform declares it in a version this one answers (January documents still name
+    // 2026-01-11, which 2026-01-23 answers); it is active in the business's version.
+    private static Dictionary<string, string> Intersect(PlatformProfile platform, UcpProtocolVersion version)
     {
+        var offered = version.Capabilities;
         var active = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var capability in offered)
         {
             if (platform.Capabilities.TryGetValue(capability.Name, out var versions)
-                && versions.Where(v => v == capability.Version).Max(StringComparer.Ordinal) is { } common)
+                && versions.Any(v => v == capability.Version || version.AnswersPlatformVersions.Contains(v, StringComparer.Ordinal)))
             {
-                active[capability.Name] = common;
+                active[capability.Name] = capability.Version;
             }
         }
 

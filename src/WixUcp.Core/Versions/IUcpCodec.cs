@@ -46,6 +46,9 @@ internal interface IUcpCodec
 
     byte[] WriteOrder(Order order, NegotiationResult negotiation);
 
+    /// <summary>The body of an order webhook: the order, plus what the version adds to an event (January: its id and time).</summary>
+    byte[] WriteOrderEvent(Order order, NegotiationResult negotiation, string eventId, DateTimeOffset createdAt);
+
     byte[] WriteCatalogSearch(CatalogSearchResult result, NegotiationResult negotiation);
 
     byte[] WriteCatalogLookup(CatalogLookupResult result, NegotiationResult negotiation);

@@ -12,6 +12,15 @@ internal abstract class UcpProtocolVersion
     /// <summary>The version string (YYYY-MM-DD).</summary>
     public abstract string Version { get; }
 
+    /// <summary>
+    /// The platform versions this version answers: its own, and for 2026-01-23 also 2026-01-11, as the January
+    /// compatibility rule allows (a platform version not above the business's is served).
+    /// </summary>
+    public virtual IReadOnlyList<string> AnswersPlatformVersions => [Version];
+
+    /// <summary>The HTTP status of <c>version_unsupported</c> under this version's rules (422; 400 in January).</summary>
+    public virtual int VersionUnsupportedStatus => 422;
+
     /// <summary>Reads and writes this version's documents.</summary>
     public abstract IUcpCodec Codec { get; }
 

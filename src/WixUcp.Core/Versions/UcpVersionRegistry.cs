@@ -36,8 +36,23 @@ internal sealed class UcpVersionRegistry
     /// <summary>Every version served, newest (the current one) first.</summary>
     public IReadOnlyList<UcpProtocolVersion> All { get; }
 
+    /// <summary>The version whose profile and codec are <paramref name="version"/> exactly.</summary>
     public bool TryGet(string version, out UcpProtocolVersion protocolVersion) =>
         _byVersion.TryGetValue(version, out protocolVersion!);
+
+    /// <summary>The version that answers a platform declaring <paramref name="platformVersion"/> (its own, or an alias).</summary>
+    public bool TryGetForPlatform(string platformVersion, out UcpProtocolVersion protocolVersion)
+    {
+        protocolVersion = All.FirstOrDefault(v => v.AnswersPlatformVersions.Contains(platformVersion, StringComparer.Ordinal))!;
+        return protocolVersion is not null;
+    }
+
+    /// <summary>
+    /// Whose error rules refuse a platform declaring <paramref name="platformVersion"/>, which no served version answers:
+    /// the newest served version not newer than it (a January platform gets January's 400), else the oldest served.
+    /// </summary>
+    public UcpProtocolVersion RulesFor(string platformVersion) =>
+        All.FirstOrDefault(v => string.CompareOrdinal(v.Version, platformVersion) <= 0) ?? All[^1];
 
     public UcpProtocolVersion Get(string version) =>
         TryGet(version, out var found) ? found : throw new ArgumentOutOfRangeException(nameof(version), version, "No such protocol version is registered.");

@@ -41,7 +41,7 @@ internal sealed class OrderWebhooks(UcpVersionRegistry versions, TimeProvider ti
         }
 
         var now = time.GetUtcNow();
-        var body = Render(order);
+        var body = Render(order, EventId(order), now);
         return [.. targets.Select(t => new WebhookDelivery
         {
             Id = DeliveryId(order, t.Target, t.RegistrationId),
@@ -58,7 +58,9 @@ internal sealed class OrderWebhooks(UcpVersionRegistry versions, TimeProvider ti
     }
 
     /// <summary>The order as its platform reads it: the full snapshot in the protocol version it was placed in.</summary>
-    public byte[] Render(Order order)
+    public byte[] Render(Order order) => Render(order, eventId: null, default);
+
+    private byte[] Render(Order order, string? eventId, DateTimeOffset createdAt)
     {
         ArgumentNullException.ThrowIfNull(order);
         var version = order.ProtocolVersion is { } placedIn && versions.TryGet(placedIn, out var served) ? served! : versions.Current;
@@ -74,13 +76,19 @@ internal sealed class OrderWebhooks(UcpVersionRegistry versions, TimeProvider ti
             Capabilities = new Dictionary<string, string>(StringComparer.Ordinal) { [UcpCapabilities.Order] = version.Version },
             IsCompatible = true,
         };
-        return version.Codec.WriteOrder(order, negotiation);
+        return eventId is null ? version.Codec.WriteOrder(order, negotiation) : version.Codec.WriteOrderEvent(order, negotiation, eventId, createdAt);
     }
 
+    // The event is the order's revision, whoever receives it: one id for every target of the same change.
+    private static string EventId(Order order) => NameBasedId($"{order.TenantId}\n{order.Id}\n{order.Version}");
+
     // A name-based UUID (RFC 9562 version 8) of tenant, order, revision, target and registration.
-    private static string DeliveryId(Order order, Uri target, string? registrationId)
+    private static string DeliveryId(Order order, Uri target, string? registrationId) =>
+        NameBasedId($"{order.TenantId}\n{order.Id}\n{order.Version}\n{target.AbsoluteUri}\n{registrationId}");
+
+    private static string NameBasedId(string name)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{order.TenantId}\n{order.Id}\n{order.Version}\n{target.AbsoluteUri}\n{registrationId}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
         hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();

@@ -63,7 +63,12 @@ public sealed class FakePlatform : IAsyncLifetime
                 "checkout-only" => Json(Profile(["dev.ucp.shopping.checkout", "dev.ucp.shopping.fulfillment"])),
                 "extensions-only" => Json(Profile(["dev.ucp.shopping.fulfillment", "dev.ucp.shopping.discount"])),
                 "other-platform" => Json(Profile(AllNames)),
-                "old-version" => Json(Profile(AllNames, version: "2026-01-23")),
+                "old-version" => Json(Profile(AllNames, version: "2026-05-01")),
+                "pre-january" => Json(Profile(AllNames, version: "2025-12-01")),
+                "january" => Json(Profile(JanuaryNames, version: "2026-01-11")),
+                "january-23" => Json(Profile(JanuaryNames, version: "2026-01-23")),
+                _ when name.StartsWith("january-webhooks-", StringComparison.Ordinal) && OrderWebhookBase is { } januaryHooks =>
+                    Json(Profile(JanuaryNames, version: "2026-01-11", orderWebhookUrl: new Uri(januaryHooks, $"webhooks/{name["january-webhooks-".Length..]}/orders"))),
                 "august" => Json(Profile(AllNames, version: "2026-08-25")),
                 "not-json" => Results.Text("<html>hello</html>", "text/html"),
                 "no-services" => Json("""{"ucp":{"version":"2026-04-08","payment_handlers":{}}}"""),
@@ -91,6 +96,12 @@ public sealed class FakePlatform : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+
+    // January has no catalog.
+    private static readonly string[] JanuaryNames =
+    [
+        "dev.ucp.shopping.checkout", "dev.ucp.shopping.fulfillment", "dev.ucp.shopping.discount", "dev.ucp.shopping.buyer_consent", "dev.ucp.shopping.order",
+    ];
 
     private static readonly string[] AllNames =
     [

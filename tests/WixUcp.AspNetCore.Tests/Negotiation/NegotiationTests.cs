@@ -39,7 +39,8 @@ public sealed class NegotiationTests(StrictUcpFixture fixture) : IClassFixture<S
     [InlineData("not-json", HttpStatusCode.UnprocessableEntity, "profile_malformed")]
     [InlineData("no-services", HttpStatusCode.UnprocessableEntity, "profile_malformed")]
     [InlineData("no-payment-handlers", HttpStatusCode.UnprocessableEntity, "profile_malformed")]
-    [InlineData("old-version", HttpStatusCode.UnprocessableEntity, "version_unsupported")]
+    [InlineData("old-version", HttpStatusCode.UnprocessableEntity, "version_unsupported")]   // 2026-05-01: April's rules, 422
+    [InlineData("pre-january", HttpStatusCode.BadRequest, "version_unsupported")]            // 2025-12-01: January's rules, 400
     public async Task Profile_problems_get_the_spec_codes(string profile, HttpStatusCode status, string code)
     {
         var response = await fixture.Client(profile).PostAsync("/ucp/catalog/search", """{"query":"tea"}""", idempotencyKey: null);

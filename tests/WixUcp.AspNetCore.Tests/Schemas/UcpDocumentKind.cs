@@ -47,4 +47,7 @@ internal enum UcpDocumentKind
 
     /// <summary><c>catalog_lookup.json#/$defs/get_product_request</c>.</summary>
     CatalogGetProductRequest,
+
+    /// <summary>An order webhook body (2026-01-23: the order plus <c>event_id</c> and <c>created_time</c>).</summary>
+    OrderEvent,
 }

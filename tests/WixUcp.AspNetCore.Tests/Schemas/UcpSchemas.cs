@@ -34,11 +34,13 @@ internal sealed class UcpSchemas
     private const string ProfileId = UcpBase + "discovery/profile_schema.json";
 
     // What differs between the releases for validation: the folder, where error_response lives, and the profile schema.
-    private sealed record Release(string Version, string Folder, string ErrorResponseId, string BusinessProfile, string PlatformProfile);
+    // A generated release (January) ships per-operation files, registered under their paths: their $ids clash.
+    private sealed record Release(string Version, string Folder, string ErrorResponseId, string BusinessProfile, string PlatformProfile, bool Generated = false);
 
     private static readonly Release[] Releases =
     [
         new("2026-04-08", VersionFolder, UcpBase + "schemas/shopping/types/error_response.json", ProfileId + "#/$defs/business_profile", ProfileId + "#/$defs/platform_profile"),
+        new("2026-01-23", "v2026-01-23-generated", "", ProfileId + "#/$defs/business_profile", ProfileId + "#/$defs/platform_profile", Generated: true),
         new("2026-08-25", "v2026-08-25-precut", UcpBase + "schemas/common/types/error_response.json", UcpBase + "schemas/profile.json#/$defs/business_schema", UcpBase + "schemas/profile.json#/$defs/platform_schema"),
     ];
     private const string RestOpenApiId = UcpBase + "services/shopping/rest.openapi.json";
@@ -284,8 +286,13 @@ internal sealed class UcpSchemas
 
     private static UcpSchemas Load(string directory, Release release)
     {
+        if (release.Generated)
+        {
+            return LoadGenerated(directory, release);
+        }
+
         var errorResponseId = release.ErrorResponseId;
-        var sources = ReadSources(directory);
+        var sources = ReadSources(directory, everyPath: false);
 
         // Dialect fixed to 2020-12: the service files declare no $schema, and this dialect tolerates the
         // custom annotation keywords (ucp_request, name, ...).
@@ -342,7 +349,7 @@ internal sealed class UcpSchemas
 
     // Each file keyed by its $id. profile_schema.json declares .../schemas/discovery/profile.json, which breaks its
     // relative refs, and the OpenAPI/OpenRPC service files declare none: both get their path as $id.
-    private static Dictionary<string, JsonObject> ReadSources(string directory)
+    private static Dictionary<string, JsonObject> ReadSources(string directory, bool everyPath)
     {
         var sources = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -350,7 +357,7 @@ internal sealed class UcpSchemas
             var pathId = UcpBase + Path.GetRelativePath(directory, file).Replace(Path.DirectorySeparatorChar, '/');
             var schema = JsonNode.Parse(File.ReadAllText(file))?.AsObject()
                 ?? throw new InvalidDataException($"'{file}' is not a JSON object.");
-            if (string.Equals(pathId, ProfileId, StringComparison.Ordinal) || schema["$id"] is null)
+            if (everyPath || string.Equals(pathId, ProfileId, StringComparison.Ordinal) || schema["$id"] is null)
             {
                 schema["$id"] = pathId;
             }
@@ -359,6 +366,71 @@ internal sealed class UcpSchemas
         }
 
         return sources;
+    }
+
+    /// <summary>
+    /// January (2026-01-23) as it shipped: per-operation request files (<c>checkout.create_req.json</c>, ...) and response
+    /// files (<c>checkout_resp.json</c>, ...), each extension composing its <c>checkout</c> definition; the order webhook
+    /// body is the OpenAPI's (order plus <c>event_id</c> and <c>created_time</c>). January has no catalog and no error_response.
+    /// </summary>
+    private static UcpSchemas LoadGenerated(string directory, Release release)
+    {
+        var sources = ReadSources(directory, everyPath: true);
+        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft202012 };
+        foreach (var schema in sources.Values)
+        {
+            Build(schema, options);
+        }
+
+        var roots = new Dictionary<(UcpDocumentKind Kind, int Extensions), JsonSchema>();
+        JsonSchema Root(string name, JsonObject schema)
+        {
+            schema["$schema"] = Draft202012;
+            schema["$id"] = WrapperBase + "v20260123/" + name + ".json";
+            return Build(schema, options);
+        }
+
+        roots[(UcpDocumentKind.BusinessProfile, 0)] = Root("business_profile", Ref(release.BusinessProfile));
+        roots[(UcpDocumentKind.PlatformProfile, 0)] = Root("platform_profile", Ref(release.PlatformProfile));
+        roots[(UcpDocumentKind.OrderResponse, 0)] = Root("order", Ref(UcpBase + "schemas/shopping/order.json"));
+        roots[(UcpDocumentKind.OrderEvent, 0)] = Root("order_event", Ref(RestOpenApiId + "#/webhooks/orderEvent/post/requestBody/content/application~1json/schema"));
+
+        string? File(string extension, string suffix)
+        {
+            var id = UcpBase + "schemas/shopping/" + extension + suffix;
+            return sources.ContainsKey(id) ? id : null;
+        }
+
+        for (var mask = 0; mask < 1 << CheckoutExtensions.Length; mask++)
+        {
+            foreach (var (kind, suffix) in new[] { (UcpDocumentKind.CheckoutResponse, "_resp.json"), (UcpDocumentKind.CheckoutCreateRequest, ".create_req.json"), (UcpDocumentKind.CheckoutUpdateRequest, ".update_req.json"), (UcpDocumentKind.CheckoutCompleteRequest, ".complete_req.json") })
+            {
+                var parts = new JsonArray(Ref(File("checkout", suffix)!));
+                var composable = true;
+                for (var i = 0; i < CheckoutExtensions.Length && composable; i++)
+                {
+                    if ((mask & (1 << i)) != 0)
+                    {
+                        var extension = CheckoutExtensions[i].Id[(UcpBase + "schemas/shopping/").Length..^".json".Length];
+                        if (File(extension, suffix) is { } id)
+                        {
+                            parts.Add(Ref(id + "#/$defs/checkout"));
+                        }
+                        else
+                        {
+                            composable = false;
+                        }
+                    }
+                }
+
+                if (composable)
+                {
+                    roots[(kind, mask)] = Root(kind.ToString() + "/extensions-" + mask.ToString(CultureInfo.InvariantCulture), new JsonObject { ["allOf"] = parts });
+                }
+            }
+        }
+
+        return new UcpSchemas(directory, release.Folder, roots.ToFrozenDictionary());
     }
 
     private static JsonSchema Build(JsonObject schema, BuildOptions options) =>

@@ -79,6 +79,22 @@ public sealed class UcpSchemasTests
     }
 
     [Fact]
+    public void January_takes_the_magnitudes_april_refuses_and_refuses_the_signed_discount()
+    {
+        // The April example, as January writes it: no ucp.status, no available_instruments, every amount a magnitude.
+        var january = JsonNode.Parse(AprCheckoutResponse)!;
+        january["ucp"]!.AsObject().Remove("status");
+        january["ucp"]!["version"] = "2026-01-23";
+        january["ucp"]!["payment_handlers"]!["com.example.psp_tokenizer"]![0]!.AsObject().Remove("available_instruments");
+        january["totals"]![1]!["amount"] = 300;
+        SchemaAssert.ValidIn("2026-01-23", january, UcpDocumentKind.CheckoutResponse, Fulfillment);
+
+        january["totals"]![1]!["amount"] = -300;
+        var errors = UcpSchemas.TryLoad("2026-01-23", out _)!.Validate(january, UcpDocumentKind.CheckoutResponse, [Fulfillment]);
+        Assert.Contains(errors, e => e.StartsWith("/totals/1/amount:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Checkout_response_without_subtotal_total_is_rejected()
     {
         var document = JsonNode.Parse(AprCheckoutResponse)!;

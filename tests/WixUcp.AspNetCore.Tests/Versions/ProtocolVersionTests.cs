@@ -20,7 +20,7 @@ public sealed class ProtocolVersionTests : IAsyncLifetime
         var april = new UcpClient(app.CreateClient(), _platform.Agent());
         var profile = await april.GetAsync("/.well-known/ucp");
         Assert.Equal("2026-04-08", profile.Json["ucp"]!["version"]!.GetValue<string>());
-        Assert.Null(profile.Json["ucp"]!["supported_versions"]);
+        Assert.Equal(["2026-01-23"], profile.Json["ucp"]!["supported_versions"]!.AsObject().Select(v => v.Key));
         Assert.Equal(HttpStatusCode.NotFound, (await april.GetAsync("/.well-known/ucp/2026-08-25")).Status);
 
         var august = new UcpClient(app.CreateClient(), _platform.Agent("august"));

@@ -67,7 +67,7 @@ internal sealed partial class SharedWire
             Products = result.Products.Select(p => ToDto(p.Product, p.InputsByVariant)).ToList(),
             Messages = result.NotFoundIds.Count == 0
                 ? null
-                : result.NotFoundIds.Select(id => ToDto(UcpMessage.Info(MessageCodes.NotFound, $"No product or variant has id {id}."))).ToList(),
+                : result.NotFoundIds.Select(id => Message(UcpMessage.Info(MessageCodes.NotFound, $"No product or variant has id {id}."))).ToList(),
         };
         return JsonSerializer.SerializeToUtf8Bytes(dto, Json.LookupResponseDto);
     }

@@ -48,7 +48,7 @@ internal sealed partial class SharedWire
         }
     }
 
-    public static List<LineItemDto> LineItems(CheckoutSession session) => session.Lines.Select(l => new LineItemDto
+    public List<LineItemDto> LineItems(CheckoutSession session) => session.Lines.Select(l => new LineItemDto
     {
         Id = l.Id,
         Item = new ItemDto { Id = l.ItemId, Title = l.Title, Price = l.UnitPrice, ImageUrl = l.ImageUrl },

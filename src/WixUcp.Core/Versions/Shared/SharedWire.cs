@@ -24,11 +24,15 @@ internal sealed partial class SharedWire
 
     private static readonly SharedWireJsonContext Json = new(new JsonSerializerOptions(Relaxed));
 
+    private readonly WireRules _rules;
+
     /// <param name="version">The version documents are stamped with.</param>
     /// <param name="checkoutSchemas">The owning codec's own request schemas (checkout), kept beside the shared ones.</param>
-    public SharedWire(string version, IReadOnlyDictionary<string, RequestSchema> checkoutSchemas)
+    /// <param name="rules">Where the version writes these documents differently (2026-01-23: unsigned totals, ...).</param>
+    public SharedWire(string version, IReadOnlyDictionary<string, RequestSchema> checkoutSchemas, WireRules? rules = null)
     {
         Version = version;
+        _rules = rules ?? WireRules.Signed;
         var schemas = new Dictionary<string, RequestSchema>(checkoutSchemas, StringComparer.Ordinal)
         {
             [RequestSchemaNames.SearchCatalog] = Schema(version, RequestSchemaNames.SearchCatalog, Json.SearchRequestDto, RequestOperation.Any),
@@ -50,7 +54,7 @@ internal sealed partial class SharedWire
         var dto = new ErrorResponseDto
         {
             Ucp = new UcpMetaDto { Version = Version, Status = "error" },
-            Messages = messages.Select(ToDto).ToList(),
+            Messages = messages.Select(Message).ToList(),
             ContinueUrl = continueUrl?.AbsoluteUri,
         };
         return JsonSerializer.SerializeToUtf8Bytes(dto, Json.ErrorResponseDto);
@@ -103,7 +107,7 @@ internal sealed partial class SharedWire
     public UcpMetaDto Meta(NegotiationResult negotiation, IReadOnlyList<PaymentHandlerDescriptor>? handlers) => new()
     {
         Version = Version,
-        Status = "success",
+        Status = _rules.StatusInUcp ? "success" : null,
         Capabilities = negotiation.Capabilities.ToDictionary(
             c => c.Key,
             c => new List<CapabilityDto> { new() { Version = c.Value } },
@@ -121,16 +125,16 @@ internal sealed partial class SharedWire
                 Spec = h.Spec?.AbsoluteUri,
                 Schema = h.Schema?.AbsoluteUri,
                 Config = h.Config?.DeepClone().AsObject(),
-                AvailableInstruments = h.InstrumentTypes.Count == 0 ? null : h.InstrumentTypes.Select(t => new AvailableInstrumentDto { Type = t }).ToList(),
+                AvailableInstruments = !_rules.AvailableInstruments || h.InstrumentTypes.Count == 0 ? null : h.InstrumentTypes.Select(t => new AvailableInstrumentDto { Type = t }).ToList(),
             }).ToList(),
             StringComparer.Ordinal);
 
     // The wire sign of totals is this version's decision. The domain keeps each total as its effect on the grand total,
     // and 2026-04-08 and 2026-08-25 write discounts negative too, so amounts pass through; 2026-01-23 writes magnitudes.
-    public static List<TotalDto> Totals(IReadOnlyList<Total> totals) =>
-        totals.Select(t => new TotalDto { Type = t.Type, Amount = t.Amount, DisplayText = t.DisplayText }).ToList();
+    public List<TotalDto> Totals(IReadOnlyList<Total> totals) =>
+        totals.Select(t => new TotalDto { Type = t.Type, Amount = _rules.SignedTotals ? t.Amount : Math.Abs(t.Amount), DisplayText = t.DisplayText }).ToList();
 
-    public static MessageDto ToDto(UcpMessage message) => new()
+    public MessageDto Message(UcpMessage message) => new()
     {
         Type = message.Type switch
         {
@@ -145,7 +149,7 @@ internal sealed partial class SharedWire
         {
             MessageSeverity.RequiresBuyerInput => "requires_buyer_input",
             MessageSeverity.RequiresBuyerReview => "requires_buyer_review",
-            MessageSeverity.Unrecoverable => "unrecoverable",
+            MessageSeverity.Unrecoverable => _rules.UnrecoverableSeverity,
             _ => "recoverable",
         },
     };

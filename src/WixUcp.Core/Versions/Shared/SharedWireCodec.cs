@@ -21,10 +21,11 @@ internal abstract class SharedWireCodec : IUcpCodec
 
     /// <param name="version">The version this codec speaks.</param>
     /// <param name="checkoutSchemas">Its own request schemas (checkout), kept beside the shared ones.</param>
-    protected SharedWireCodec(string version, IReadOnlyDictionary<string, RequestSchema> checkoutSchemas)
+    /// <param name="rules">Where it writes the shared documents differently.</param>
+    protected SharedWireCodec(string version, IReadOnlyDictionary<string, RequestSchema> checkoutSchemas, WireRules? rules = null)
     {
         Version = version;
-        Wire = new SharedWire(version, checkoutSchemas);
+        Wire = new SharedWire(version, checkoutSchemas, rules);
     }
 
     public string Version { get; }
@@ -46,6 +47,8 @@ internal abstract class SharedWireCodec : IUcpCodec
     public OrderHistoryInput ReadOrderUpdate(ReadOnlySpan<byte> body) => Wire.ReadOrderUpdate(body);
 
     public byte[] WriteOrder(Order order, NegotiationResult negotiation) => Wire.WriteOrder(order, negotiation);
+
+    public virtual byte[] WriteOrderEvent(Order order, NegotiationResult negotiation, string eventId, DateTimeOffset createdAt) => WriteOrder(order, negotiation);
 
     public byte[] WriteCatalogSearch(CatalogSearchResult result, NegotiationResult negotiation) => Wire.WriteCatalogSearch(result, negotiation);
 

@@ -8,7 +8,7 @@ using WixUcp.Versions.Shared;
 
 namespace WixUcp.Versions.V20260408;
 
-internal sealed partial class Codec20260408
+internal partial class Codec20260408
 {
     public override CheckoutInput ReadCheckoutCreate(ReadOnlySpan<byte> body) => ToInput(Wire.Read(body, Json.CheckoutRequestDto, RequestSchemaNames.CreateCheckout), complete: false);
 
@@ -30,7 +30,7 @@ internal sealed partial class Codec20260408
             Id = session.Id,
             Status = SharedWire.StatusName(session.Status),
             Currency = session.Currency,
-            LineItems = SharedWire.LineItems(session),
+            LineItems = Wire.LineItems(session),
             Buyer = session.Buyer is null ? null : ToDto(session.Buyer, consent),
             Context = session.Context is null ? null : SharedWire.ToDto(session.Context),
             Fulfillment = negotiation.IsActive(UcpCapabilities.Fulfillment) && session.Fulfillment is { } methods
@@ -38,8 +38,8 @@ internal sealed partial class Codec20260408
                 : null,
             Discounts = SharedWire.Discounts(session, negotiation),
             Payment = new PaymentDto { Instruments = session.PaymentInstruments.Select(SharedWire.ToDto).ToList() },
-            Totals = SharedWire.Totals(session.Totals),
-            Messages = session.Messages.Count == 0 ? null : session.Messages.Select(SharedWire.ToDto).ToList(),
+            Totals = Wire.Totals(session.Totals),
+            Messages = session.Messages.Count == 0 ? null : session.Messages.Select(Wire.Message).ToList(),
             Links = SharedWire.Links(links),
             ExpiresAt = SharedWire.Timestamp(session.ExpiresAt),
             ContinueUrl = session.ContinueUrl?.AbsoluteUri,

@@ -6,7 +6,7 @@ using WixUcp.Versions.Shared;
 
 namespace WixUcp.Versions.V20260408;
 
-internal sealed partial class Codec20260408
+internal partial class Codec20260408
 {
     public override byte[] WriteProfile(UcpServiceEndpoints endpoints, IReadOnlyList<CapabilityDefinition> capabilities, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> supportedVersions, IReadOnlyList<PublicSigningKey> signingKeys)
     {

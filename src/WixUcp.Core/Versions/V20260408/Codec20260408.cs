@@ -3,19 +3,32 @@ using WixUcp.Versions.Shared;
 
 namespace WixUcp.Versions.V20260408;
 
-/// <summary>The UCP 2026-04-08 wire format: its checkout and profile documents; those it shares with 2026-08-25 come from <see cref="SharedWireCodec"/>.</summary>
-internal sealed partial class Codec20260408 : SharedWireCodec
+/// <summary>
+/// The UCP 2026-04-08 wire format: its checkout and profile documents; those it shares with 2026-08-25 come from
+/// <see cref="SharedWireCodec"/>. 2026-01-23 shapes checkouts the same way and derives from it with its own rules.
+/// </summary>
+internal partial class Codec20260408 : SharedWireCodec
 {
-    private const string SpecBase = "https://ucp.dev/2026-04-08/";
     private static readonly WireJsonContext Json = new(RelaxedOptions);
 
     public Codec20260408()
-        : base(UcpVersions.V20260408, new Dictionary<string, RequestSchema>(StringComparer.Ordinal)
-        {
-            [RequestSchemaNames.CreateCheckout] = SharedWire.Schema(UcpVersions.V20260408, RequestSchemaNames.CreateCheckout, Json.CheckoutRequestDto, RequestOperation.Create),
-            [RequestSchemaNames.UpdateCheckout] = SharedWire.Schema(UcpVersions.V20260408, RequestSchemaNames.UpdateCheckout, Json.CheckoutRequestDto, RequestOperation.Update),
-            [RequestSchemaNames.CompleteCheckout] = SharedWire.Schema(UcpVersions.V20260408, RequestSchemaNames.CompleteCheckout, Json.CheckoutRequestDto, RequestOperation.Complete),
-        })
+        : this(UcpVersions.V20260408, "https://ucp.dev/2026-04-08/", WireRules.Signed)
     {
     }
+
+    /// <param name="version">The version stamped on documents.</param>
+    /// <param name="specBase">Where the version's documentation and schema URLs start.</param>
+    /// <param name="rules">How the version writes the shared documents.</param>
+    protected Codec20260408(string version, string specBase, WireRules rules)
+        : base(version, new Dictionary<string, RequestSchema>(StringComparer.Ordinal)
+        {
+            [RequestSchemaNames.CreateCheckout] = SharedWire.Schema(version, RequestSchemaNames.CreateCheckout, Json.CheckoutRequestDto, RequestOperation.Create),
+            [RequestSchemaNames.UpdateCheckout] = SharedWire.Schema(version, RequestSchemaNames.UpdateCheckout, Json.CheckoutRequestDto, RequestOperation.Update),
+            [RequestSchemaNames.CompleteCheckout] = SharedWire.Schema(version, RequestSchemaNames.CompleteCheckout, Json.CheckoutRequestDto, RequestOperation.Complete),
+        }, rules)
+    {
+        SpecBase = specBase;
+    }
+
+    private string SpecBase { get; }
 }
