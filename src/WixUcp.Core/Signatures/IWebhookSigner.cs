@@ -31,6 +31,14 @@ public interface IWebhookSigner
     SignatureHeaders SignWebhook(Uri target, string ucpAgent, string contentType, string webhookId, string webhookTimestamp, ReadOnlySpan<byte> body);
 
     /// <summary>
+    /// The <c>Request-Signature</c> value UCP 2026-01-23 signs webhooks with: a detached JWS (RFC 7797, <c>b64:false</c>)
+    /// over the raw body with a key of the business's <c>signing_keys</c>; null when this signer does not make one.
+    /// </summary>
+    /// <param name="body">The exact body bytes sent.</param>
+    /// <returns><c>{protected header}..{signature}</c>, or null.</returns>
+    string? SignDetached(ReadOnlySpan<byte> body) => null;
+
+    /// <summary>
     /// The <c>X-UCP-Signature</c> value of a body sent with <c>X-UCP-Timestamp: {timestamp}</c>: HMAC-SHA256 under the
     /// shared secret of <c>{timestamp}.{body}</c>, the form <see cref="Webhooks.IncomingWebhookVerifier"/> accepts.
     /// </summary>

@@ -83,6 +83,34 @@ public sealed class UcpSigningKeys : IDisposable
         return new SignatureHeaders(digest, "sig1=" + parameters, "sig1=:" + Convert.ToBase64String(signature) + ":");
     }
 
+    /// <summary>
+    /// A detached JWS (RFC 7515 with RFC 7797 <c>b64:false</c>) over the raw body with the current key, as 2026-01-23
+    /// signs webhooks in <c>Request-Signature</c>: <c>{header}..{signature}</c>, ES256 over <c>{header}.{body}</c>.
+    /// </summary>
+    internal string SignDetached(ReadOnlySpan<byte> body)
+    {
+        var json = new System.Buffers.ArrayBufferWriter<byte>(128);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(json))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("alg", "ES256");
+            writer.WriteString("kid", CurrentKeyId);
+            writer.WriteBoolean("b64", false);
+            writer.WriteStartArray("crit");
+            writer.WriteStringValue("b64");
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        var header = System.Buffers.Text.Base64Url.EncodeToString(json.WrittenSpan);
+        var input = new byte[header.Length + 1 + body.Length];
+        Encoding.ASCII.GetBytes(header, input);
+        input[header.Length] = (byte)'.';
+        body.CopyTo(input.AsSpan(header.Length + 1));
+        var signature = _current.SignData(input, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return header + ".." + System.Buffers.Text.Base64Url.EncodeToString(signature);
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _current.Dispose();
 

@@ -37,6 +37,8 @@ internal sealed class WebhookSigner(UcpSigningKeys keys, TimeProvider time) : IW
             time.GetUtcNow());
     }
 
+    public string? SignDetached(ReadOnlySpan<byte> body) => keys.SignDetached(body);
+
     public string SignHmac(ReadOnlySpan<byte> secret, string timestamp, ReadOnlySpan<byte> body) =>
         IncomingWebhookVerifier.Sign(secret, timestamp, body);
 

@@ -200,6 +200,12 @@ internal sealed partial class WebhookDispatcher(
         request.Headers.TryAddWithoutValidation("Signature-Input", signature.SignatureInput);
         request.Headers.TryAddWithoutValidation("Signature", signature.Signature);
         request.Headers.TryAddWithoutValidation(UcpRequestContext.RequestIdHeader, delivery.Id);
+
+        // January's signature too (a detached JWS over the body): 2026-01-23 platforms verify that; the others ignore it.
+        if (signer.SignDetached(delivery.Body.Span) is { } detached)
+        {
+            request.Headers.TryAddWithoutValidation("Request-Signature", detached);
+        }
         if (secret is not null)
         {
             // The attempt's time, not the event's: Webhook-Timestamp stays the same on every retry, but a receiver checking

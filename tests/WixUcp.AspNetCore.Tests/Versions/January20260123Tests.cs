@@ -106,6 +106,33 @@ public sealed class January20260123Tests(WebhookFixture fixture) : IClassFixture
         Assert.True(DateTimeOffset.TryParse(body["created_time"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out _));
         var profile = (await client.GetAsync("/.well-known/ucp/" + January)).Json;
         Assert.True(SignatureVerifier.Verify(received.Header, received.Derived, profile, received.Body));
+
+        // January's own signature: a detached JWS over the body (RFC 7797), by a key of the January profile.
+        var jws = received.Header("request-signature")!;
+        Assert.True(VerifiesDetached(jws, received.Body, profile));
+        var tampered = (byte[])received.Body.Clone();
+        tampered[^2] ^= 1;
+        Assert.False(VerifiesDetached(jws, tampered, profile));
+    }
+
+    private static bool VerifiesDetached(string jws, byte[] body, JsonNode profile)
+    {
+        var parts = jws.Split('.');
+        Assert.Equal((3, ""), (parts.Length, parts[1]));
+        var header = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[0]))!;
+        Assert.Equal(("ES256", false), (header["alg"]!.GetValue<string>(), header["b64"]!.GetValue<bool>()));
+        var key = profile["signing_keys"]!.AsArray().Single(k => k!["kid"]!.GetValue<string>() == header["kid"]!.GetValue<string>())!;
+        using var ecdsa = System.Security.Cryptography.ECDsa.Create(new System.Security.Cryptography.ECParameters
+        {
+            Curve = System.Security.Cryptography.ECCurve.NamedCurves.nistP256,
+            Q = new System.Security.Cryptography.ECPoint
+            {
+                X = System.Buffers.Text.Base64Url.DecodeFromChars(key["x"]!.GetValue<string>()),
+                Y = System.Buffers.Text.Base64Url.DecodeFromChars(key["y"]!.GetValue<string>()),
+            },
+        });
+        byte[] input = [.. System.Text.Encoding.ASCII.GetBytes(parts[0] + "."), .. body];
+        return ecdsa.VerifyData(input, System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
     }
 
     [Fact]
