@@ -21,6 +21,16 @@ internal sealed record CheckoutResult
     public static CheckoutResult NotFound(string id) =>
         Rejected([UcpMessage.Error(MessageCodes.NotFound, $"Checkout session {id} was not found.", MessageSeverity.Unrecoverable)]);
 
+    public static CheckoutResult Frozen(CheckoutSession session) => new()
+    {
+        Kind = CheckoutResultKind.Frozen,
+        Session = session,
+        Code = CompletingCode,
+        Messages = [UcpMessage.Error(CompletingCode, "The checkout is being completed and was not changed; read it again shortly.", MessageSeverity.Recoverable)],
+    };
+
+    public const string CompletingCode = "checkout_completing";
+
     public static CheckoutResult Conflict(string code, string content) =>
         new() { Kind = CheckoutResultKind.Conflict, Code = code, Messages = [UcpMessage.Error(code, content, MessageSeverity.Unrecoverable)] };
 }

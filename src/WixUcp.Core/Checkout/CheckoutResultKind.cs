@@ -13,4 +13,10 @@ internal enum CheckoutResultKind
 
     /// <summary>The operation is not allowed in the checkout's state (409).</summary>
     Conflict,
+
+    /// <summary>
+    /// An update arrived while the checkout is being completed: nothing changed. 2026-08-25 answers the checkout as it is
+    /// with a recoverable error; older versions answer 409 <c>checkout_completing</c>.
+    /// </summary>
+    Frozen,
 }

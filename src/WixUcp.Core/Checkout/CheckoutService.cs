@@ -90,6 +90,11 @@ internal sealed partial class CheckoutService(
             return CheckoutResult.NotFound(id);
         }
 
+        if (current.Status == CheckoutStatus.CompleteInProgress)
+        {
+            return CheckoutResult.Frozen(current);
+        }
+
         if (RefuseChange(current) is { } refusal)
         {
             return refusal;
@@ -360,7 +365,7 @@ internal sealed partial class CheckoutService(
     {
         CheckoutStatus.Completed => CheckoutResult.Conflict("checkout_completed", "The checkout is completed and can no longer change."),
         CheckoutStatus.Canceled => CheckoutResult.Conflict("checkout_canceled", "The checkout is canceled; start a new one."),
-        CheckoutStatus.CompleteInProgress => CheckoutResult.Conflict("checkout_completing", "The checkout is being completed; read it again shortly."),
+        CheckoutStatus.CompleteInProgress => CheckoutResult.Conflict(CheckoutResult.CompletingCode, "The checkout is being completed; read it again shortly."),
         _ => null,
     };
 

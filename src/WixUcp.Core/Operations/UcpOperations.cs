@@ -529,7 +529,11 @@ public sealed partial class UcpOperations
                 var links = new Dictionary<string, Uri>(_options.Value.Links, StringComparer.Ordinal);
                 var body = context.Codec.WriteCheckout(result.Session!, context.Negotiation, checkout.PaymentHandlers, links);
                 return UcpOutcome.Of(result.Kind == CheckoutResultKind.Created ? UcpOutcomeKind.Created : UcpOutcomeKind.Resource, body);
+            case CheckoutResultKind.Frozen when context.Version.AnswersUpdatesDuringCompletion:
+                var frozen = result.Session! with { Messages = [.. result.Session!.Messages, .. result.Messages] };
+                return UcpOutcome.Of(UcpOutcomeKind.Resource, context.Codec.WriteCheckout(frozen, context.Negotiation, checkout.PaymentHandlers, new Dictionary<string, Uri>(_options.Value.Links, StringComparer.Ordinal)));
             case CheckoutResultKind.Conflict:
+            case CheckoutResultKind.Frozen:
                 return context.Version.StateConflict(result.Code!, result.Messages[0].Content);
             default:
                 return context.Version.NoResource(result.Messages, Storefront(context.Call));

@@ -21,6 +21,12 @@ internal abstract class UcpProtocolVersion
     /// <summary>The HTTP status of <c>version_unsupported</c> under this version's rules (422; 400 in January).</summary>
     public virtual int VersionUnsupportedStatus => 422;
 
+    /// <summary>
+    /// Whether an update during completion is answered with the unchanged checkout and a recoverable error (2026-08-25)
+    /// rather than 409.
+    /// </summary>
+    public virtual bool AnswersUpdatesDuringCompletion => false;
+
     /// <summary>Reads and writes this version's documents.</summary>
     public abstract IUcpCodec Codec { get; }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using WixUcp.AspNetCore.Tests.Infrastructure;
 using WixUcp.AspNetCore.Tests.Schemas;
 
@@ -87,5 +88,39 @@ public sealed class Checkout20260825Tests(UcpFixture fixture) : IClassFixture<Uc
             $$"""{"line_items":[{"id":"{{lineId}}","item":{"id":"tea_sencha"},"quantity":1}]}""", UcpDocumentKind.CheckoutUpdateRequest);
         Assert.Null(replaced.Json["buyer"]);
         Assert.Empty(replaced.Json["discounts"]!["codes"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task An_update_while_the_checkout_completes_changes_nothing_and_answers_it_in_2026_08_25_and_409_in_2026_04_08()
+    {
+        var august = fixture.Client("august");
+        var created = await SendAsync(august, HttpMethod.Post, "/ucp/checkout-sessions",
+            """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":1}],"buyer":{"email":"ada@example.com"}}""", UcpDocumentKind.CheckoutCreateRequest);
+        var id = created.Json["id"]!.GetValue<string>();
+        var lineId = created.Json["line_items"]![0]!["id"]!.GetValue<string>();
+
+        // A completion is under way (its claim is what a complete in flight leaves on the session).
+        var store = fixture.App.Services.GetRequiredService<WixUcp.Checkout.ICheckoutSessionStore>();
+        var session = (await store.GetAsync(WixUcp.Tenancy.UcpTenant.Default.Id, id, TestContext.Current.CancellationToken))!;
+        Assert.True(await store.TryUpdateAsync(session with { Status = WixUcp.Checkout.CheckoutStatus.CompleteInProgress, Version = session.Version + 1, UpdatedAt = DateTimeOffset.UtcNow }, session.Version, TestContext.Current.CancellationToken));
+
+        var frozen = await SendAsync(august, HttpMethod.Put, "/ucp/checkout-sessions/" + id,
+            $$$"""{"line_items":[{"id":"{{{lineId}}}","item":{"id":"tea_sencha"},"quantity":5}],"buyer":{"email":"ada@example.com"}}""", UcpDocumentKind.CheckoutUpdateRequest);
+        Assert.Equal(HttpStatusCode.OK, frozen.Status);
+        Assert.Equal(("complete_in_progress", 1), (frozen.Json["status"]!.GetValue<string>(), frozen.Json["line_items"]![0]!["quantity"]!.GetValue<int>()));
+        var error = frozen.Json["messages"]!.AsArray().Single(m => m!["code"]!.GetValue<string>() == "checkout_completing")!;
+        Assert.Equal("recoverable", error["severity"]!.GetValue<string>());
+
+        Assert.Equal(1, (await store.GetAsync(WixUcp.Tenancy.UcpTenant.Default.Id, id, TestContext.Current.CancellationToken))!.Lines[0].Quantity);
+
+        // A 2026-04-08 platform's checkout in the same state: 409, as April has it.
+        var aprilClient = fixture.Client();
+        var aprilCheckout = (await Checkouts.CreateAsync(aprilClient, Checkouts.Create())).Json;
+        var aprilId = aprilCheckout["id"]!.GetValue<string>();
+        var aprilSession = (await store.GetAsync(WixUcp.Tenancy.UcpTenant.Default.Id, aprilId, TestContext.Current.CancellationToken))!;
+        Assert.True(await store.TryUpdateAsync(aprilSession with { Status = WixUcp.Checkout.CheckoutStatus.CompleteInProgress, Version = aprilSession.Version + 1, UpdatedAt = DateTimeOffset.UtcNow }, aprilSession.Version, TestContext.Current.CancellationToken));
+        var april = await aprilClient.PutAsync("/ucp/checkout-sessions/" + aprilId, Checkouts.Update(aprilCheckout));
+        Assert.Equal(HttpStatusCode.Conflict, april.Status);
+        Assert.Equal("checkout_completing", april.Json["code"]!.GetValue<string>());
     }
 }

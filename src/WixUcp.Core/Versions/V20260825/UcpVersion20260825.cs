@@ -10,6 +10,8 @@ internal sealed class UcpVersion20260825 : UcpProtocolVersion
 {
     public override string Version => UcpVersions.V20260825;
 
+    public override bool AnswersUpdatesDuringCompletion => true;
+
     public override IUcpCodec Codec { get; } = new Codec20260825();
 
     public override IReadOnlyList<CapabilityDefinition> Capabilities { get; } =
