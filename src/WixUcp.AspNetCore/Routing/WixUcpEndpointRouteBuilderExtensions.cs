@@ -135,6 +135,14 @@ public static class WixUcpEndpointRouteBuilderExtensions
             InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CompleteCheckoutAsync(call, id, ct), personal: true, signed: true)), UcpPermissions.CheckoutWrite).WithName("WixUcp.CompleteCheckout");
         Permit(shopping.MapPost("/checkout-sessions/{id}/cancel", (HttpContext http, string id) =>
             InvokeAsync(http, Body.Opaque, (ops, call, ct) => ops.CancelCheckoutAsync(call, id, ct), personal: true)), UcpPermissions.CheckoutWrite).WithName("WixUcp.CancelCheckout");
+        Permit(shopping.MapPost("/carts", Handler(http =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.CreateCartAsync(call, ct), personal: true))), UcpPermissions.CheckoutWrite).WithName("WixUcp.CreateCart");
+        Permit(shopping.MapGet("/carts/{id}", (HttpContext http, string id) =>
+            InvokeAsync(http, Body.None, (ops, call, ct) => ops.GetCartAsync(call, id, ct), personal: true)), UcpPermissions.CheckoutRead).WithName("WixUcp.GetCart");
+        Permit(shopping.MapPut("/carts/{id}", (HttpContext http, string id) =>
+            InvokeAsync(http, Body.Json, (ops, call, ct) => ops.UpdateCartAsync(call, id, ct), personal: true)), UcpPermissions.CheckoutWrite).WithName("WixUcp.UpdateCart");
+        Permit(shopping.MapPost("/carts/{id}/cancel", (HttpContext http, string id) =>
+            InvokeAsync(http, Body.Opaque, (ops, call, ct) => ops.CancelCartAsync(call, id, ct), personal: true)), UcpPermissions.CheckoutWrite).WithName("WixUcp.CancelCart");
         Permit(shopping.MapGet("/orders/{id}", (HttpContext http, string id) =>
             InvokeAsync(http, Body.None, (ops, call, ct) => ops.GetOrderAsync(call, id, ct), personal: true)), UcpPermissions.OrdersRead).WithName("WixUcp.GetOrder");
         Permit(shopping.MapPost("/webhooks", Handler(http =>
@@ -171,6 +179,9 @@ public static class WixUcpEndpointRouteBuilderExtensions
     private static readonly (string[] Shape, string[] Methods)[] Routes =
     [
         (["checkout-sessions"], ["POST"]),
+        (["carts"], ["POST"]),
+        (["carts", "*"], ["GET", "PUT"]),
+        (["carts", "*", "cancel"], ["POST"]),
         (["checkout-sessions", "*"], ["GET", "PUT"]),
         (["checkout-sessions", "*", "complete"], ["POST"]),
         (["checkout-sessions", "*", "cancel"], ["POST"]),

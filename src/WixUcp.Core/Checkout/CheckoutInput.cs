@@ -21,4 +21,7 @@ internal sealed record CheckoutInput
     /// consent, which only a present consent changes.
     /// </summary>
     public bool ReplacesAbsent { get; init; }
+
+    /// <summary>On create: the cart to check out, whose lines, buyer and context replace the request's.</summary>
+    public string? CartId { get; init; }
 }

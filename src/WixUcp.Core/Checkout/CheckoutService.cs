@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,8 +31,8 @@ internal sealed partial class CheckoutService(
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var (requested, adjusted) = RequireLines(input.Lines);
-        RequireFewDiscountCodes(input.DiscountCodes);
+        var (requested, adjusted) = InputLimits.RequireLines(input.Lines, options.Value.Checkout);
+        InputLimits.RequireFewDiscountCodes(input.DiscountCodes, options.Value.Checkout);
         var lines = LineIds.Assign(requested, previous: []);
         var now = timeProvider.GetUtcNow();
         var draft = new CheckoutDraft
@@ -82,8 +81,8 @@ internal sealed partial class CheckoutService(
     public async ValueTask<CheckoutResult> UpdateAsync(string id, CheckoutInput input, CheckoutRequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (requested, adjusted) = RequireLines(input.Lines);
-        RequireFewDiscountCodes(input.DiscountCodes);
+        var (requested, adjusted) = InputLimits.RequireLines(input.Lines, options.Value.Checkout);
+        InputLimits.RequireFewDiscountCodes(input.DiscountCodes, options.Value.Checkout);
         var current = await LoadAsync(id, context, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
@@ -387,51 +386,6 @@ internal sealed partial class CheckoutService(
 
     // Quantities below 1 break the schema and are refused; above the configured maximum they are valid requests the
     // store cannot take whole, so the line is clamped and the evaluation warns (quantity_adjusted) instead.
-    private (IReadOnlyList<LineInput> Lines, IReadOnlyList<int> Adjusted) RequireLines(IReadOnlyList<LineInput>? lines)
-    {
-        if (lines is null || lines.Count == 0)
-        {
-            throw new UcpRequestException("line_items must hold at least one line item.", MessageTarget.Of(MessageTargetKind.LineItems));
-        }
-
-        var limits = options.Value.Checkout;
-        if (lines.Count > limits.MaxLineItems)
-        {
-            throw new UcpRequestException($"A checkout holds at most {limits.MaxLineItems} line items.", MessageTarget.Of(MessageTargetKind.LineItems));
-        }
-
-        var clamped = new List<LineInput>(lines.Count);
-        var adjusted = new List<int>();
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (lines[i].Quantity < 1)
-            {
-                throw new UcpRequestException("quantity must be at least 1.", MessageTarget.At(MessageTargetKind.LineItemQuantity, i));
-            }
-
-            if (lines[i].Quantity > limits.MaxQuantity)
-            {
-                adjusted.Add(i);
-                clamped.Add(lines[i] with { Quantity = limits.MaxQuantity });
-            }
-            else
-            {
-                clamped.Add(lines[i]);
-            }
-        }
-
-        return (clamped, adjusted);
-    }
-
-    private void RequireFewDiscountCodes(IReadOnlyList<string>? codes)
-    {
-        var limit = options.Value.Checkout.MaxDiscountCodes;
-        if (codes is { Count: var count } && count > limit)
-        {
-            throw new UcpRequestException($"A checkout carries at most {limit.ToString(CultureInfo.InvariantCulture)} discount codes.", MessageTarget.Of(MessageTargetKind.DiscountCodes));
-        }
-    }
-
     private static bool FulfillmentActive(CheckoutRequestContext context) => context.Negotiation.IsActive(UcpCapabilities.Fulfillment);
 
     private static bool DiscountActive(CheckoutRequestContext context) => context.Negotiation.IsActive(UcpCapabilities.Discount);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using WixUcp;
 using WixUcp.ApiKeys;
 using WixUcp.Authentication;
+using WixUcp.Carts;
 using WixUcp.Catalog;
 using WixUcp.Checkout;
 using WixUcp.Commerce;
@@ -143,6 +144,10 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddKeyedSingleton<ICatalogBackend>(MeasuredCheckoutBackend.ServiceKey, (sp, _) =>
             new MeasuredCatalogBackend(sp.GetService<ICatalogBackend>() ?? throw NoBackend(), sp.GetRequiredService<WixUcpMetrics>()));
         services.TryAddSingleton<CheckoutService>();
+        services.TryAddSingleton<ICartStore, InMemoryCartStore>();
+        services.TryAddSingleton(sp => new CartService(
+            sp.GetRequiredService<ICartStore>(), sp.GetRequiredKeyedService<ICheckoutBackend>(MeasuredCheckoutBackend.ServiceKey),
+            sp.GetRequiredService<IOptions<WixUcpOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CartService>>()));
         services.TryAddSingleton<CatalogService>();
         services.TryAddSingleton<OrderService>();
         services.TryAddSingleton(sp => new UcpOperations(
@@ -160,7 +165,8 @@ public static class WixUcpServiceCollectionExtensions
             sp.GetRequiredService<ILogger<UcpOperations>>(),
             sp.GetRequiredService<WixUcpMetrics>(),
             sp.GetRequiredService<OrderWebhooks>(),
-            sp.GetRequiredService<WebhookRegistrations>()));
+            sp.GetRequiredService<WebhookRegistrations>(),
+            sp.GetRequiredService<CartService>()));
         return builder;
     }
 

@@ -123,6 +123,7 @@ internal sealed partial class UcpNegotiator(
         UcpOperation.Order => UcpCapabilities.Order,
         UcpOperation.CatalogSearch => UcpCapabilities.CatalogSearch,
         UcpOperation.CatalogLookup => UcpCapabilities.CatalogLookup,
+        UcpOperation.Cart => UcpCapabilities.Cart,
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 

@@ -7,4 +7,5 @@ internal enum UcpOperation
     Order,
     CatalogSearch,
     CatalogLookup,
+    Cart,
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WixUcp.Authentication;
+using WixUcp.Carts;
 using WixUcp.Catalog;
 using WixUcp.Checkout;
 using WixUcp.Commerce;
@@ -50,6 +51,7 @@ public sealed partial class UcpOperations
     private readonly WixUcpMetrics? _metrics;
     private readonly OrderWebhooks? _orderWebhooks;
     private readonly WebhookRegistrations? _webhookRegistrations;
+    private readonly CartService? _carts;
 
     internal UcpOperations(
         UcpNegotiator negotiator,
@@ -66,8 +68,10 @@ public sealed partial class UcpOperations
         ILogger<UcpOperations> logger,
         WixUcpMetrics? metrics = null,
         OrderWebhooks? orderWebhooks = null,
-        WebhookRegistrations? webhookRegistrations = null)
+        WebhookRegistrations? webhookRegistrations = null,
+        CartService? carts = null)
     {
+        _carts = carts;
         _metrics = metrics;
         _orderWebhooks = orderWebhooks;
         _webhookRegistrations = webhookRegistrations;
@@ -151,7 +155,10 @@ public sealed partial class UcpOperations
     /// <returns>The created checkout (201), a business error or a protocol error.</returns>
     public ValueTask<UcpOutcome> CreateCheckoutAsync(UcpCall call, CancellationToken cancellationToken) =>
         RunCheckoutAsync(call, "create_checkout", resourceId: null, stateChanging: true, (context, checkout, ct) =>
-            _checkouts.CreateAsync(context.Codec.ReadCheckoutCreate(call.Body.Span), checkout, ct), cancellationToken);
+        {
+            var input = context.Codec.ReadCheckoutCreate(call.Body.Span);
+            return input.CartId is { } cartId ? CheckoutFromCartAsync(cartId, input, checkout, ct) : _checkouts.CreateAsync(input, checkout, ct);
+        }, cancellationToken);
 
     /// <summary>Get Checkout.</summary>
     /// <param name="call">The call.</param>

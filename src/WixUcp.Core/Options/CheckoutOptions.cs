@@ -6,6 +6,9 @@ public sealed class CheckoutOptions
     /// <summary>How long a checkout lives before it expires (UCP default: 6 hours).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>How long a cart lives after its last change (<c>WixUcp:Checkout:CartLifetime</c>).</summary>
+    public TimeSpan CartLifetime { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Most line items one checkout may hold.</summary>
     public int MaxLineItems { get; set; } = 100;
 

@@ -10,6 +10,9 @@ public sealed class MemoryStoreOptions
     /// <summary>Most checkout sessions kept at once (about 8 KB each).</summary>
     public int MaxCheckoutSessions { get; set; } = 100_000;
 
+    /// <summary>Most carts kept at once (<c>WixUcp:Memory:MaxCarts</c>).</summary>
+    public int MaxCarts { get; set; } = 100_000;
+
     /// <summary>Most idempotency records kept at once.</summary>
     public int MaxIdempotencyRecords { get; set; } = 200_000;
 

@@ -21,6 +21,9 @@ public static class UcpCapabilities
     /// <summary>Reading placed orders and their fulfillment.</summary>
     public const string Order = "dev.ucp.shopping.order";
 
+    /// <summary>The cart capability (2026-04-08 and later).</summary>
+    public const string Cart = "dev.ucp.shopping.cart";
+
     /// <summary>Searching the catalog by text and filters.</summary>
     public const string CatalogSearch = "dev.ucp.shopping.catalog.search";
 

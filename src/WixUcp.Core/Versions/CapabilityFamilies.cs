@@ -6,4 +6,6 @@ internal static class CapabilityFamilies
     public const string Checkout = "checkout";
     public const string Order = "order";
     public const string Catalog = "catalog";
+
+    public const string Cart = "cart";
 }

@@ -30,6 +30,12 @@ internal interface IUcpCodec
 
     CheckoutInput ReadCheckoutComplete(ReadOnlySpan<byte> body);
 
+    Carts.CartInput ReadCartCreate(ReadOnlySpan<byte> body);
+
+    Carts.CartInput ReadCartUpdate(ReadOnlySpan<byte> body);
+
+    byte[] WriteCart(Carts.Cart cart, NegotiationResult negotiation, IReadOnlyDictionary<string, Uri> links);
+
     CatalogSearchInput ReadCatalogSearch(ReadOnlySpan<byte> body);
 
     IReadOnlyList<string> ReadCatalogLookup(ReadOnlySpan<byte> body);

@@ -10,4 +10,6 @@ internal static class RequestSchemaNames
     public const string LookupCatalog = "lookup_catalog";
     public const string GetProduct = "get_product";
     public const string UpdateOrder = "update_order";
+    public const string CreateCart = "create_cart";
+    public const string UpdateCart = "update_cart";
 }

@@ -78,6 +78,11 @@ public sealed class UcpClient(HttpClient http, string agent)
                 .Where(UcpSchemas.SupportedCheckoutExtensions.Contains).ToArray() ?? [];
             SchemaAssert.ValidIn(version, document, UcpDocumentKind.CheckoutResponse, active);
         }
+        else if (route.StartsWith("/ucp/carts", StringComparison.Ordinal))
+        {
+            var discount = document["ucp"]?["capabilities"]?["dev.ucp.shopping.discount"] is not null;
+            SchemaAssert.ValidIn(version, document, UcpDocumentKind.CartResponse, discount ? ["dev.ucp.shopping.discount"] : []);
+        }
         else if (route.StartsWith("/ucp/orders/", StringComparison.Ordinal))
         {
             SchemaAssert.ValidIn(version, document, UcpDocumentKind.OrderResponse);

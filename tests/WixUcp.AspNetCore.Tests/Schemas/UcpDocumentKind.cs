@@ -50,4 +50,13 @@ internal enum UcpDocumentKind
 
     /// <summary>An order webhook body (2026-01-23: the order plus <c>event_id</c> and <c>created_time</c>).</summary>
     OrderEvent,
+
+    /// <summary><c>cart.json</c> (with the discount extension's cart definition when active), or an error response.</summary>
+    CartResponse,
+
+    /// <summary>The create request view of <c>cart.json</c>.</summary>
+    CartCreateRequest,
+
+    /// <summary>The update request view of <c>cart.json</c>.</summary>
+    CartUpdateRequest,
 }

@@ -150,7 +150,8 @@ internal sealed class UcpSchemas
     }
 
     private static bool IsCheckoutKind(UcpDocumentKind kind) => kind is UcpDocumentKind.CheckoutResponse
-        or UcpDocumentKind.CheckoutCreateRequest or UcpDocumentKind.CheckoutUpdateRequest or UcpDocumentKind.CheckoutCompleteRequest;
+        or UcpDocumentKind.CheckoutCreateRequest or UcpDocumentKind.CheckoutUpdateRequest or UcpDocumentKind.CheckoutCompleteRequest
+        or UcpDocumentKind.CartResponse or UcpDocumentKind.CartCreateRequest or UcpDocumentKind.CartUpdateRequest;
 
     private static int ExtensionMask(IReadOnlyCollection<string>? activeCheckoutExtensions)
     {
@@ -331,6 +332,33 @@ internal sealed class UcpSchemas
         roots[(UcpDocumentKind.CatalogLookupRequest, 0)] = Root("catalog_lookup_request", Ref(CatalogLookupId + "#/$defs/lookup_request"));
         roots[(UcpDocumentKind.CatalogGetProductRequest, 0)] =
             Root("catalog_get_product_request", Ref(CatalogLookupId + "#/$defs/get_product_request"));
+
+        // Carts (2026-04-08 and later): with and without the discount extension's cart definition.
+        var cartId = UcpBase + "schemas/shopping/cart.json";
+        var discountId = UcpBase + "schemas/shopping/discount.json";
+        if (sources.ContainsKey(cartId))
+        {
+            var discountBit = 1 << Array.FindIndex(CheckoutExtensions, e => e.Name == "dev.ucp.shopping.discount");
+            foreach (var mask in new[] { 0, discountBit })
+            {
+                JsonObject Cart(string? operation)
+                {
+                    string Id(string id) => operation is null ? id : RequestViewId(id, operation);
+                    var parts = new JsonArray(Ref(Id(cartId)));
+                    if (mask != 0)
+                    {
+                        parts.Add(Ref(Id(discountId) + "#/$defs/dev.ucp.shopping.cart"));
+                    }
+
+                    return new JsonObject { ["allOf"] = parts };
+                }
+
+                var suffix = "/extensions-" + mask.ToString(CultureInfo.InvariantCulture);
+                roots[(UcpDocumentKind.CartResponse, mask)] = Root("cart_response" + suffix, new JsonObject { ["oneOf"] = new JsonArray(Cart(null), Ref(errorResponseId)) });
+                roots[(UcpDocumentKind.CartCreateRequest, mask)] = Root("cart_create_request" + suffix, Cart("create"));
+                roots[(UcpDocumentKind.CartUpdateRequest, mask)] = Root("cart_update_request" + suffix, Cart("update"));
+            }
+        }
 
         // Every extension combination is built now so that validation never registers schemas concurrently.
         for (var mask = 0; mask < 1 << CheckoutExtensions.Length; mask++)

@@ -29,7 +29,9 @@ internal sealed class CapabilityDto
     public string Version { get; set; } = "";
     public string? Spec { get; set; }
     public string? Schema { get; set; }
-    public string? Extends { get; set; }
+
+    /// <summary>The parent: a name, or an array of names for an extension of several (discount extends checkout and cart).</summary>
+    public JsonNode? Extends { get; set; }
     public JsonObject? Config { get; set; }
 }
 

@@ -48,7 +48,7 @@ internal sealed partial class SharedWire
         }
     }
 
-    public List<LineItemDto> LineItems(CheckoutSession session) => session.Lines.Select(l => new LineItemDto
+    public List<LineItemDto> LineItems(IReadOnlyList<CheckoutLine> lines) => lines.Select(l => new LineItemDto
     {
         Id = l.Id,
         Item = new ItemDto { Id = l.ItemId, Title = l.Title, Price = l.UnitPrice, ImageUrl = l.ImageUrl },
@@ -57,11 +57,11 @@ internal sealed partial class SharedWire
         ParentId = l.ParentId,
     }).ToList();
 
-    public static DiscountsDto? Discounts(CheckoutSession session, NegotiationResult negotiation) => negotiation.IsActive(UcpCapabilities.Discount)
+    public static DiscountsDto? Discounts(IReadOnlyList<string> codes, IReadOnlyList<AppliedDiscount> applied, NegotiationResult negotiation) => negotiation.IsActive(UcpCapabilities.Discount)
         ? new DiscountsDto
         {
-            Codes = [.. session.DiscountCodes],
-            Applied = session.AppliedDiscounts.Select(d => new AppliedDiscountDto
+            Codes = [.. codes],
+            Applied = applied.Select(d => new AppliedDiscountDto
             {
                 Code = d.Code,
                 Title = d.Title,

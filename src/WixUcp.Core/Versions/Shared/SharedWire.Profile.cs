@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using WixUcp.Commerce;
 using WixUcp.Operations;
 using WixUcp.Protocol;
@@ -53,7 +54,12 @@ internal sealed partial class SharedWire
                         Version = c.Version,
                         Spec = specBase + c.SpecPath,
                         Schema = specBase + c.SchemaPath,
-                        Extends = c.Extends.Count == 0 ? null : c.Extends[0],
+                        Extends = c.Extends.Count switch
+                        {
+                            0 => null,
+                            1 => JsonValue.Create(c.Extends[0]),
+                            _ => new JsonArray([.. c.Extends.Select(e => (JsonNode?)JsonValue.Create(e))]),
+                        },
                     },
                 },
                 StringComparer.Ordinal),

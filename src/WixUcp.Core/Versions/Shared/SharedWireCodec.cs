@@ -56,6 +56,12 @@ internal abstract class SharedWireCodec : IUcpCodec
 
     public byte[] WriteProduct(ProductDetail detail, NegotiationResult negotiation) => Wire.WriteProduct(detail, negotiation);
 
+    public abstract Carts.CartInput ReadCartCreate(ReadOnlySpan<byte> body);
+
+    public abstract Carts.CartInput ReadCartUpdate(ReadOnlySpan<byte> body);
+
+    public abstract byte[] WriteCart(Carts.Cart cart, NegotiationResult negotiation, IReadOnlyDictionary<string, Uri> links);
+
     public abstract CheckoutInput ReadCheckoutCreate(ReadOnlySpan<byte> body);
 
     public abstract CheckoutInput ReadCheckoutUpdate(ReadOnlySpan<byte> body);

@@ -30,13 +30,13 @@ internal partial class Codec20260408
             Id = session.Id,
             Status = SharedWire.StatusName(session.Status),
             Currency = session.Currency,
-            LineItems = Wire.LineItems(session),
+            LineItems = Wire.LineItems(session.Lines),
             Buyer = session.Buyer is null ? null : ToDto(session.Buyer, consent),
             Context = session.Context is null ? null : SharedWire.ToDto(session.Context),
             Fulfillment = negotiation.IsActive(UcpCapabilities.Fulfillment) && session.Fulfillment is { } methods
                 ? new FulfillmentDto { Methods = methods.Select(ToDto).ToList() }
                 : null,
-            Discounts = SharedWire.Discounts(session, negotiation),
+            Discounts = SharedWire.Discounts(session.DiscountCodes, session.AppliedDiscounts, negotiation),
             Payment = new PaymentDto { Instruments = session.PaymentInstruments.Select(SharedWire.ToDto).ToList() },
             Totals = Wire.Totals(session.Totals),
             Messages = session.Messages.Count == 0 ? null : session.Messages.Select(Wire.Message).ToList(),
@@ -58,6 +58,7 @@ internal partial class Codec20260408
             FulfillmentMethods = complete ? null : dto.Fulfillment?.Methods?.Select(ToDomain).ToList(),
             DiscountCodes = complete ? null : SharedWire.NoNullsOrNull(dto.Discounts?.Codes, "$.discounts.codes"),
             PaymentInstruments = dto.Payment?.Instruments?.Select(SharedWire.ToDomain).ToList(),
+            CartId = complete ? null : dto.CartId,
         };
     }
 

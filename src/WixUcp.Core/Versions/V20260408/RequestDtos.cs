@@ -35,6 +35,10 @@ internal sealed class CheckoutRequestDto
     public SignalsDto? Signals { get; set; }
 
     public Dictionary<string, string>? Attribution { get; set; }
+
+    /// <summary>A cart to check out (the cart capability): its lines, buyer and context win over the body's.</summary>
+    [RequestPresence(Update = RequestPresence.Omit, Complete = RequestPresence.Omit)]
+    public string? CartId { get; set; }
 }
 
 internal sealed class FulfillmentRequestDto

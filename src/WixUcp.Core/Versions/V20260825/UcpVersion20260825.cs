@@ -18,8 +18,9 @@ internal sealed class UcpVersion20260825 : UcpProtocolVersion
     [
         new(UcpCapabilities.Checkout, UcpVersions.V20260825, [], "specification/shopping/checkout", "schemas/shopping/checkout.json", CapabilityFamilies.Checkout),
         new(UcpCapabilities.Fulfillment, UcpVersions.V20260825, [UcpCapabilities.Checkout], "specification/shopping/fulfillment", "schemas/shopping/fulfillment.json", CapabilityFamilies.Checkout),
-        new(UcpCapabilities.Discount, UcpVersions.V20260825, [UcpCapabilities.Checkout], "specification/shopping/discount", "schemas/shopping/discount.json", CapabilityFamilies.Checkout),
+        new(UcpCapabilities.Discount, UcpVersions.V20260825, [UcpCapabilities.Checkout, UcpCapabilities.Cart], "specification/shopping/discount", "schemas/shopping/discount.json", CapabilityFamilies.Checkout),
         new(UcpCapabilities.BuyerConsent, UcpVersions.V20260825, [UcpCapabilities.Checkout], "specification/shopping/buyer-consent", "schemas/shopping/buyer_consent.json", CapabilityFamilies.Checkout),
+        new(UcpCapabilities.Cart, UcpVersions.V20260825, [], "specification/shopping/cart", "schemas/shopping/cart.json", CapabilityFamilies.Cart),
         new(UcpCapabilities.Order, UcpVersions.V20260825, [], "specification/shopping/order", "schemas/shopping/order.json", CapabilityFamilies.Order),
         new(UcpCapabilities.CatalogSearch, UcpVersions.V20260825, [], "specification/shopping/catalog", "schemas/shopping/catalog_search.json", CapabilityFamilies.Catalog),
         new(UcpCapabilities.CatalogLookup, UcpVersions.V20260825, [], "specification/shopping/catalog", "schemas/shopping/catalog_lookup.json", CapabilityFamilies.Catalog),

@@ -12,6 +12,8 @@ namespace WixUcp.Versions.V20260825;
     AllowTrailingCommas = false,
     MaxDepth = 32)]
 [JsonSerializable(typeof(CheckoutDto))]
+[JsonSerializable(typeof(CartDto))]
+[JsonSerializable(typeof(CartRequestDto))]
 [JsonSerializable(typeof(CheckoutRequestDto))]
 [JsonSerializable(typeof(ProfileDto))]
 internal sealed partial class WireJsonContext20260825 : JsonSerializerContext;
