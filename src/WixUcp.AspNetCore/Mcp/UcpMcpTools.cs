@@ -7,7 +7,7 @@ using WixUcp.RateLimiting;
 namespace WixUcp.AspNetCore.Mcp;
 
 /// <summary>
-/// The UCP 2026-04-08 shopping tools (the OpenRPC methods of <c>mcp.openrpc.json</c>), plus <c>search_products</c>, an
+/// The UCP shopping tools (the OpenRPC methods of <c>mcp.openrpc.json</c>, carts included), plus <c>search_products</c>, an
 /// alias of <c>search_catalog</c> under the name earlier agents use. Input schemas wrap the product's own request
 /// schemas, the ones every request is checked against, so what <c>tools/list</c> shows is what is enforced.
 /// </summary>
@@ -15,6 +15,7 @@ internal static class UcpMcpTools
 {
     private const string Checkout = "checkout";
     private const string Catalog = "catalog";
+    private const string Cart = "cart";
 
     public static readonly IReadOnlyList<UcpMcpToolDefinition> Definitions =
     [
@@ -33,6 +34,18 @@ internal static class UcpMcpTools
         new("cancel_checkout", "Cancels a checkout session. Needs meta.idempotency-key. Answers the canceled checkout.",
             null, null, TakesId: true, RequiresIdempotencyKey: true, UcpPermissions.CheckoutWrite, UcpRateLimitPolicies.Checkout,
             (ops, call, id, ct) => ops.CancelCheckoutAsync(call, id, ct)),
+        new("create_cart", "Creates a cart from line items (and optionally buyer, context and discount codes): estimated prices, no payment. Answers the cart.",
+            Cart, "create_cart", TakesId: false, RequiresIdempotencyKey: false, UcpPermissions.CheckoutWrite, UcpRateLimitPolicies.Checkout,
+            (ops, call, _, ct) => ops.CreateCartAsync(call, ct)),
+        new("get_cart", "Reads a cart by id.",
+            null, null, TakesId: true, RequiresIdempotencyKey: false, UcpPermissions.CheckoutRead, UcpRateLimitPolicies.Checkout,
+            (ops, call, id, ct) => ops.GetCartAsync(call, id, ct)),
+        new("update_cart", "Replaces a cart's line items, buyer, context and discount codes. Answers the cart.",
+            Cart, "update_cart", TakesId: true, RequiresIdempotencyKey: false, UcpPermissions.CheckoutWrite, UcpRateLimitPolicies.Checkout,
+            (ops, call, id, ct) => ops.UpdateCartAsync(call, id, ct)),
+        new("cancel_cart", "Cancels (removes) a cart. Needs meta.idempotency-key. Answers the cart as it was.",
+            null, null, TakesId: true, RequiresIdempotencyKey: true, UcpPermissions.CheckoutWrite, UcpRateLimitPolicies.Checkout,
+            (ops, call, id, ct) => ops.CancelCartAsync(call, id, ct)),
         new("search_catalog", "Searches the catalog by free text and filters, one page at a time.",
             Catalog, "search_catalog", TakesId: false, RequiresIdempotencyKey: false, UcpPermissions.ProductsRead, UcpRateLimitPolicies.Catalog,
             (ops, call, _, ct) => ops.SearchCatalogAsync(call, ct)),

@@ -10,7 +10,7 @@ public static class WixUcpBuilderMcpExtensions
 {
     /// <summary>
     /// Adds the UCP tools (<c>create_checkout</c>, <c>get_checkout</c>, <c>update_checkout</c>, <c>complete_checkout</c>,
-    /// <c>cancel_checkout</c>, <c>search_catalog</c>, <c>lookup_catalog</c>, <c>get_product</c>, <c>get_order</c>, and
+    /// <c>cancel_checkout</c>, <c>create_cart</c>, <c>get_cart</c>, <c>update_cart</c>, <c>cancel_cart</c>, <c>search_catalog</c>, <c>lookup_catalog</c>, <c>get_product</c>, <c>get_order</c>, and
     /// <c>search_products</c>) on the MCP C# SDK's server in stateless Streamable HTTP mode. <c>MapWixUcp()</c> then
     /// serves them at <c>POST {prefix}/mcp</c> and the business profile advertises that endpoint. Every tool call runs
     /// the same operation REST runs, with the same authentication, permissions, budgets, idempotency, logs and metrics.

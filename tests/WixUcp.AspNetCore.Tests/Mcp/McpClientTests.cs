@@ -57,7 +57,7 @@ public sealed class McpClientTests(AuthenticatedUcpFixture fixture) : IClassFixt
         Assert.Equal("wixucp", client.ServerInfo?.Name);
 
         var tools = await client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(10, tools.Count);
+        Assert.Equal(14, tools.Count);
 
         var search = await CallAsync(client, "search_catalog", Arguments(rest: ("catalog", Json("""{"query":"tea"}"""))), "/ucp/catalog/search");
         var productId = search["products"]![0]!["id"]!.GetValue<string>();

@@ -23,7 +23,7 @@ public sealed class McpTransportTests(UcpFixture fixture) : IClassFixture<UcpFix
         Assert.Equal("application/json", response.MediaType);
         var names = response.Result!["tools"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).Order().ToArray();
         Assert.Equal(
-            ["cancel_checkout", "complete_checkout", "create_checkout", "get_checkout", "get_order", "get_product", "lookup_catalog", "search_catalog", "search_products", "update_checkout"],
+            ["cancel_cart", "cancel_checkout", "complete_checkout", "create_cart", "create_checkout", "get_cart", "get_checkout", "get_order", "get_product", "lookup_catalog", "search_catalog", "search_products", "update_cart", "update_checkout"],
             names);
     }
 

@@ -118,4 +118,28 @@ public sealed class CartTests(UcpFixture fixture) : IClassFixture<UcpFixture>
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("capabilities_incompatible", response.Json["code"]!.GetValue<string>());
     }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Mcp_cart_tools_create_read_update_and_cancel(string version)
+    {
+        var caller = new McpCaller(fixture.App.CreateClient(), fixture.Platform.ProfileUrl(Platform(version)));
+        var created = (await caller.CallAsync("create_cart", new JsonObject { ["cart"] = JsonNode.Parse("""{"line_items":[{"item":{"id":"tea_sencha"},"quantity":1}]}""") })).Document;
+        UcpClient.ValidateDocument("/ucp/carts", created);
+        Assert.Equal(version, created["ucp"]!["version"]!.GetValue<string>());
+        var id = created["id"]!.GetValue<string>();
+
+        var updated = (await caller.CallAsync("update_cart", new JsonObject
+        {
+            ["id"] = id,
+            ["cart"] = JsonNode.Parse("""{"line_items":[{"item":{"id":"tea_sencha"},"quantity":2}]}"""),
+        })).Document;
+        UcpClient.ValidateDocument("/ucp/carts", updated);
+        Assert.Equal(2, updated["line_items"]![0]!["quantity"]!.GetValue<int>());
+        Assert.Equal(updated.ToJsonString(), (await caller.CallAsync("get_cart", new JsonObject { ["id"] = id })).Document.ToJsonString());
+
+        var canceled = (await caller.CallAsync("cancel_cart", new JsonObject { ["id"] = id, ["meta"] = caller.Meta(Guid.NewGuid().ToString()) })).Document;
+        Assert.Equal(id, canceled["id"]!.GetValue<string>());
+        Assert.Equal("not_found", (await caller.CallAsync("get_cart", new JsonObject { ["id"] = id })).Document["messages"]![0]!["code"]!.GetValue<string>());
+    }
 }
