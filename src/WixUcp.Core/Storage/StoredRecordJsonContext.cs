@@ -12,6 +12,7 @@ namespace WixUcp.Storage;
     IgnoreReadOnlyProperties = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StoredRecord<CheckoutSession>))]
+[JsonSerializable(typeof(StoredRecord<Carts.Cart>))]
 [JsonSerializable(typeof(StoredRecord<Order>))]
 [JsonSerializable(typeof(StoredRecord<IdempotentResponse>))]
 internal sealed partial class StoredRecordJsonContext : JsonSerializerContext;

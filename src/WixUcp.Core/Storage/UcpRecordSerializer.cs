@@ -7,7 +7,7 @@ using WixUcp.Orders;
 namespace WixUcp.Storage;
 
 /// <summary>
-/// The one storage format of checkout sessions, orders and idempotency responses: versioned, source-generated JSON.
+/// The one storage format of checkout sessions, carts, orders and idempotency responses: versioned, source-generated JSON.
 /// Every store (memory, Redis, PostgreSQL) writes these bytes, so a record written by one replica or store reads the
 /// same everywhere, and a format change is a new <see cref="FormatVersion"/> that readers handle explicitly.
 /// </summary>
@@ -20,6 +20,17 @@ public static class UcpRecordSerializer
     /// <param name="session">The session.</param>
     /// <returns>UTF-8 JSON.</returns>
     public static byte[] Serialize(CheckoutSession session) => Write(session, StoredRecordJsonContext.Default.StoredRecordCheckoutSession);
+
+    /// <summary>Serializes a cart.</summary>
+    /// <param name="cart">The cart.</param>
+    /// <returns>UTF-8 JSON.</returns>
+    public static byte[] Serialize(Carts.Cart cart) => Write(cart, StoredRecordJsonContext.Default.StoredRecordCart);
+
+    /// <summary>Reads a cart written by <see cref="Serialize(Carts.Cart)"/>.</summary>
+    /// <param name="utf8Json">The stored bytes.</param>
+    /// <returns>The cart.</returns>
+    /// <exception cref="InvalidDataException">The bytes are not a stored cart of a known format.</exception>
+    public static Carts.Cart DeserializeCart(ReadOnlySpan<byte> utf8Json) => Read(utf8Json, StoredRecordJsonContext.Default.StoredRecordCart);
 
     /// <summary>Serializes an order.</summary>
     /// <param name="order">The order.</param>

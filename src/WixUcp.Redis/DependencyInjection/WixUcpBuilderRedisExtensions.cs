@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WixUcp.Authentication;
+using WixUcp.Carts;
 using WixUcp.Checkout;
 using WixUcp.Idempotency;
 using WixUcp.RateLimiting;
@@ -16,7 +17,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class WixUcpBuilderRedisExtensions
 {
     /// <summary>
-    /// Keeps checkout sessions and idempotency records in Redis, shared by every replica, in place of the in-memory stores,
+    /// Keeps checkout sessions, carts (each expiring with the cart) and idempotency records in Redis, shared by every
+    /// replica, in place of the in-memory stores,
     /// and makes Redis the second level of the HybridCache that holds platform profiles and the business profile.
     /// Orders stay where they are registered (the in-memory store, or PostgreSQL with its package); completion then writes
     /// the order first and the session second (see <c>ICheckoutCompletionStore</c>).
@@ -39,6 +41,7 @@ public static class WixUcpBuilderRedisExtensions
         services.TryAddSingleton<RedisConnection>();
         services.AddHealthChecks().AddUcpReadinessCheck<RedisHealthCheck>("redis");
         services.Replace(ServiceDescriptor.Singleton<ICheckoutSessionStore, RedisCheckoutSessionStore>());
+        services.Replace(ServiceDescriptor.Singleton<ICartStore, RedisCartStore>());
         services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore, RedisIdempotencyStore>());
         services.Replace(ServiceDescriptor.Singleton<ISignatureReplayCache, RedisSignatureReplayCache>());
         services.Replace(ServiceDescriptor.Singleton<IRateLimiter, RedisRateLimiter>());

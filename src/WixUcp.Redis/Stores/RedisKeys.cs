@@ -8,6 +8,8 @@ internal static class RedisKeys
 {
     public static string CheckoutSession(string prefix, string tenantId, string checkoutId) => $"{prefix}{{{tenantId}}}:checkout:{checkoutId}";
 
+    public static string Cart(string prefix, string tenantId, string cartId) => $"{prefix}{{{tenantId}}}:cart:{cartId}";
+
     public static string OpenCheckouts(string prefix, string tenantId) => $"{prefix}{{{tenantId}}}:open-checkouts";
 
     public static string Idempotency(string prefix, string scopedKey) => $"{prefix}idempotency:{scopedKey}";

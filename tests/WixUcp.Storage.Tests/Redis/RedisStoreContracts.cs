@@ -35,6 +35,21 @@ public sealed class RedisCheckoutSessionStoreContract : CheckoutSessionStoreCont
     }
 }
 
+public sealed class RedisCartStoreContract : CartStoreContract, IAsyncDisposable
+{
+    private readonly Lazy<RedisConnection> _redis = new(TestRedis.Connect);
+
+    protected override WixUcp.Carts.ICartStore Create(TimeProvider time) => new RedisCartStore(_redis.Value, time);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_redis.IsValueCreated)
+        {
+            await _redis.Value.DisposeAsync();
+        }
+    }
+}
+
 public sealed class RedisIdempotencyStoreContract : IdempotencyStoreContract, IAsyncDisposable
 {
     private readonly Lazy<RedisConnection> _redis = new(TestRedis.Connect);
