@@ -120,6 +120,25 @@ public sealed class ReplicaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cart_made_on_one_replica_is_updated_and_checked_out_on_the_other_then_canceled_everywhere()
+    {
+        RequireServices();
+        var created = await SendAsync(_a!, HttpMethod.Post, "/ucp/carts", """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":1}]}""");
+        var id = created.Json["id"]!.GetValue<string>();
+        var updated = await SendAsync(_b!, HttpMethod.Put, "/ucp/carts/" + id, """{"line_items":[{"item":{"id":"tea_sencha"},"quantity":3}]}""");
+        Assert.Equal(3, updated.Json["line_items"]![0]!["quantity"]!.GetValue<int>());
+
+        var checkout = await SendAsync(_a!, HttpMethod.Post, "/ucp/checkout-sessions", $$$"""{"cart_id":"{{{id}}}","line_items":[{"item":{"id":"tea_sencha"},"quantity":1}]}""");
+        Assert.Equal(3, checkout.Json["line_items"]![0]!["quantity"]!.GetValue<int>());
+        var again = await SendAsync(_b!, HttpMethod.Post, "/ucp/checkout-sessions", $$$"""{"cart_id":"{{{id}}}","line_items":[{"item":{"id":"tea_sencha"},"quantity":1}]}""");
+        Assert.Equal(checkout.Json["id"]!.GetValue<string>(), again.Json["id"]!.GetValue<string>());
+
+        await SendAsync(_b!, HttpMethod.Post, $"/ucp/carts/{id}/cancel", body: null);
+        var gone = await SendAsync(_a!, HttpMethod.Get, "/ucp/carts/" + id, body: null);
+        Assert.Equal("not_found", gone.Json["messages"]![0]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_identical_creates_over_both_replicas_create_one_checkout()
     {
         RequireServices();
