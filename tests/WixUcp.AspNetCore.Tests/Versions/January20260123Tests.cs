@@ -143,4 +143,16 @@ public sealed class January20260123Tests(WebhookFixture fixture) : IClassFixture
         SchemaAssert.ValidIn(January, created, UcpDocumentKind.CheckoutResponse, Extensions);
         Assert.Equal(January, created["ucp"]!["version"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task The_request_signature_placeholder_january_clients_send_is_tolerated()
+    {
+        // January's OpenAPI marks Request-Signature required without defining it; its conformance suite sends "test".
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/ucp/checkout-sessions") { Content = new StringContent(Checkouts.Create(), System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("UCP-Agent", fixture.Platform.Agent("january"));
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.NewGuid().ToString());
+        request.Headers.TryAddWithoutValidation("Request-Signature", "test");
+        using var answered = await fixture.App.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, answered.StatusCode);
+    }
 }

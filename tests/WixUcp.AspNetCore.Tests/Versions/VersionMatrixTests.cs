@@ -12,7 +12,7 @@ namespace WixUcp.AspNetCore.Tests.Versions;
 /// </summary>
 public sealed class VersionMatrixTests(WebhookFixture fixture) : IClassFixture<WebhookFixture>, IAsyncLifetime
 {
-    public static TheoryData<string> Served => ["2026-04-08", "2026-08-25"];
+    public static TheoryData<string> Served => ["2026-01-23", "2026-04-08", "2026-08-25"];
 
     public async ValueTask InitializeAsync()
     {
@@ -25,7 +25,12 @@ public sealed class VersionMatrixTests(WebhookFixture fixture) : IClassFixture<W
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     // The FakePlatform profile declaring the version, with its order webhooks sent to the scenario's receiver path.
-    private static string Profile(string version, string scenario) => (version == "2026-08-25" ? "august-webhooks-" : "webhooks-") + scenario;
+    private static string Profile(string version, string scenario) => version switch
+    {
+        "2026-08-25" => "august-webhooks-",
+        "2026-01-23" => "january-webhooks-",
+        _ => "webhooks-",
+    } + scenario;
 
     private static string Scenario(string version, string name) => name + "-" + version.Replace("-", "", StringComparison.Ordinal);
 
@@ -54,7 +59,8 @@ public sealed class VersionMatrixTests(WebhookFixture fixture) : IClassFixture<W
         InVersion(version, ready);
         Assert.Equal("ready_for_complete", ready.Json["status"]!.GetValue<string>());
         Assert.Equal("STEEP10", ready.Json["discounts"]!["applied"]![0]!["code"]!.GetValue<string>());
-        Assert.True(Checkouts.TotalOf(ready.Json, "discount") < 0);
+        // Signed in 2026-04-08 and later; a magnitude in January.
+        Assert.True(version == "2026-01-23" ? Checkouts.TotalOf(ready.Json, "discount") > 0 : Checkouts.TotalOf(ready.Json, "discount") < 0);
         Assert.True(Checkouts.TotalOf(ready.Json, "fulfillment") > 0);
 
         var completed = await client.PostAsync($"/ucp/checkout-sessions/{id}/complete", Checkouts.Complete());
@@ -69,7 +75,7 @@ public sealed class VersionMatrixTests(WebhookFixture fixture) : IClassFixture<W
         var received = Assert.Single(await fixture.Receiver.WaitForAsync(scenario, 1));
         var body = JsonNode.Parse(received.Body)!;
         Assert.Equal((orderId, version), (body["id"]!.GetValue<string>(), body["ucp"]!["version"]!.GetValue<string>()));
-        SchemaAssert.ValidIn(version, body, UcpDocumentKind.OrderResponse);
+        SchemaAssert.ValidIn(version, body, version == "2026-01-23" ? UcpDocumentKind.OrderEvent : UcpDocumentKind.OrderResponse);
         var profile = (await client.GetAsync(version == "2026-08-25" ? "/.well-known/ucp" : "/.well-known/ucp/" + version)).Json;
         Assert.True(SignatureVerifier.Verify(received.Header, received.Derived, profile, received.Body));
     }
