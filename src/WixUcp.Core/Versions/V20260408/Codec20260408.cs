@@ -25,8 +25,8 @@ internal partial class Codec20260408 : SharedWireCodec
             [RequestSchemaNames.CreateCheckout] = SharedWire.Schema(version, RequestSchemaNames.CreateCheckout, Json.CheckoutRequestDto, RequestOperation.Create),
             [RequestSchemaNames.UpdateCheckout] = SharedWire.Schema(version, RequestSchemaNames.UpdateCheckout, Json.CheckoutRequestDto, RequestOperation.Update),
             [RequestSchemaNames.CompleteCheckout] = SharedWire.Schema(version, RequestSchemaNames.CompleteCheckout, Json.CheckoutRequestDto, RequestOperation.Complete),
-            [RequestSchemaNames.CreateCart] = SharedWire.Schema(version, RequestSchemaNames.CreateCart, Json.CartRequestDto, RequestOperation.Create),
-            [RequestSchemaNames.UpdateCart] = SharedWire.Schema(version, RequestSchemaNames.UpdateCart, Json.CartRequestDto, RequestOperation.Update),
+            [RequestSchemaNames.CreateCart] = SharedWire.Schema(version, RequestSchemaNames.CreateCart, Json.CartRequestDtoBuyerDto, RequestOperation.Create),
+            [RequestSchemaNames.UpdateCart] = SharedWire.Schema(version, RequestSchemaNames.UpdateCart, Json.CartRequestDtoBuyerDto, RequestOperation.Update),
         }, rules)
     {
         SpecBase = specBase;

@@ -15,8 +15,8 @@ internal sealed partial class Codec20260825 : SharedWireCodec
             [RequestSchemaNames.CreateCheckout] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.CreateCheckout, Json.CheckoutRequestDto, RequestOperation.Create),
             [RequestSchemaNames.UpdateCheckout] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.UpdateCheckout, Json.CheckoutRequestDto, RequestOperation.Update),
             [RequestSchemaNames.CompleteCheckout] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.CompleteCheckout, Json.CheckoutRequestDto, RequestOperation.Complete),
-            [RequestSchemaNames.CreateCart] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.CreateCart, Json.CartRequestDto, RequestOperation.Create),
-            [RequestSchemaNames.UpdateCart] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.UpdateCart, Json.CartRequestDto, RequestOperation.Update),
+            [RequestSchemaNames.CreateCart] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.CreateCart, Json.CartRequestDtoBuyerRequestDto, RequestOperation.Create),
+            [RequestSchemaNames.UpdateCart] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.UpdateCart, Json.CartRequestDtoBuyerRequestDto, RequestOperation.Update),
         })
     {
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WixUcp.Versions.Shared;
 
 
 namespace WixUcp.Versions.V20260825;
@@ -12,8 +13,8 @@ namespace WixUcp.Versions.V20260825;
     AllowTrailingCommas = false,
     MaxDepth = 32)]
 [JsonSerializable(typeof(CheckoutDto))]
-[JsonSerializable(typeof(CartDto))]
-[JsonSerializable(typeof(CartRequestDto))]
+[JsonSerializable(typeof(CartDto<BuyerDto>))]
+[JsonSerializable(typeof(CartRequestDto<BuyerRequestDto>))]
 [JsonSerializable(typeof(CheckoutRequestDto))]
 [JsonSerializable(typeof(ProfileDto))]
 internal sealed partial class WireJsonContext20260825 : JsonSerializerContext;

@@ -1,18 +1,22 @@
 using System.ComponentModel.DataAnnotations;
-using WixUcp.Versions.Shared;
 
-namespace WixUcp.Versions.V20260825;
+namespace WixUcp.Versions.Shared;
 
 #pragma warning disable CA1002, CA2227 // wire DTOs: mutable lists keep source-generated serialization simple
 #pragma warning disable IL2026 // data annotations are read for their bounds only, when schemas are exported
 
-/// <summary>A cart as 2026-08-25 answers it: no payment, fulfillment or status; totals are estimates.</summary>
-internal sealed class CartDto
+/// <summary>
+/// A cart as 2026-04-08 and 2026-08-25 answer it (no payment, fulfillment or status; totals are estimates); the buyer
+/// is each version's own shape.
+/// </summary>
+/// <typeparam name="TBuyer">The version's buyer.</typeparam>
+internal sealed class CartDto<TBuyer>
+    where TBuyer : class
 {
     public UcpMetaDto Ucp { get; set; } = new();
     public string Id { get; set; } = "";
     public List<LineItemDto> LineItems { get; set; } = [];
-    public BuyerDto? Buyer { get; set; }
+    public TBuyer? Buyer { get; set; }
     public ContextDto? Context { get; set; }
     public string Currency { get; set; } = "";
     public DiscountsDto? Discounts { get; set; }
@@ -22,14 +26,19 @@ internal sealed class CartDto
     public string? ExpiresAt { get; set; }
 }
 
-/// <summary>A cart create or update (no id: the path names the cart).</summary>
-internal sealed class CartRequestDto
+/// <summary>
+/// A cart create or update. The path names the cart: the body <c>id</c> 2026-04-08 sends on update is read past, and
+/// 2026-08-25 sends none.
+/// </summary>
+/// <typeparam name="TBuyer">The version's buyer as platforms send it.</typeparam>
+internal sealed class CartRequestDto<TBuyer>
+    where TBuyer : class
 {
     [RequestPresence(RequestPresence.Required)]
     [MinLength(1)]
     public List<LineItemRequestDto>? LineItems { get; set; }
 
-    public BuyerRequestDto? Buyer { get; set; }
+    public TBuyer? Buyer { get; set; }
 
     public ContextDto? Context { get; set; }
 
