@@ -4,6 +4,31 @@ namespace WixUcp.Versions.Shared;
 
 #pragma warning disable CA1002, CA2227 // wire DTOs: mutable lists keep source-generated serialization simple
 
+/// <summary>A checkout as 2026-04-08 and 2026-08-25 answer it; the buyer and fulfillment are each version's own shapes.</summary>
+/// <typeparam name="TBuyer">The version's buyer.</typeparam>
+/// <typeparam name="TFulfillment">The version's fulfillment.</typeparam>
+internal sealed class CheckoutDto<TBuyer, TFulfillment>
+    where TBuyer : class
+    where TFulfillment : class
+{
+    public UcpMetaDto Ucp { get; set; } = new();
+    public string Id { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string Currency { get; set; } = "";
+    public List<LineItemDto> LineItems { get; set; } = [];
+    public TBuyer? Buyer { get; set; }
+    public ContextDto? Context { get; set; }
+    public TFulfillment? Fulfillment { get; set; }
+    public DiscountsDto? Discounts { get; set; }
+    public PaymentDto? Payment { get; set; }
+    public List<TotalDto> Totals { get; set; } = [];
+    public List<MessageDto>? Messages { get; set; }
+    public List<LinkDto> Links { get; set; } = [];
+    public string? ExpiresAt { get; set; }
+    public string? ContinueUrl { get; set; }
+    public OrderConfirmationDto? Order { get; set; }
+}
+
 internal sealed class LineItemDto
 {
     public string Id { get; set; } = "";

@@ -11,6 +11,71 @@ namespace WixUcp.Versions.Shared;
 #pragma warning disable CA1002, CA2227 // wire DTOs: mutable lists keep source-generated serialization simple
 #pragma warning disable IL2026 // data annotations are read for their bounds only, when schemas are exported; their reflective IsValid never runs
 
+/// <summary>
+/// A checkout create, update or complete; the buyer and the shipping destination are each version's own shapes.
+/// </summary>
+/// <typeparam name="TBuyer">The version's buyer as platforms send it.</typeparam>
+/// <typeparam name="TDestination">The version's shipping destination as platforms send it.</typeparam>
+internal sealed class CheckoutRequestDto<TBuyer, TDestination>
+    where TBuyer : class
+    where TDestination : class
+{
+    [RequestPresence(Create = RequestPresence.Required, Update = RequestPresence.Required, Complete = RequestPresence.Omit)]
+    public List<LineItemRequestDto>? LineItems { get; set; }
+
+    [RequestPresence(Complete = RequestPresence.Omit)]
+    public TBuyer? Buyer { get; set; }
+
+    [RequestPresence(Complete = RequestPresence.Omit)]
+    public ContextDto? Context { get; set; }
+
+    [RequestPresence(Complete = RequestPresence.Omit)]
+    public FulfillmentRequestDto<TDestination>? Fulfillment { get; set; }
+
+    [RequestPresence(Complete = RequestPresence.Omit)]
+    public DiscountsRequestDto? Discounts { get; set; }
+
+    [RequestPresence(Complete = RequestPresence.Required)]
+    public PaymentRequestDto? Payment { get; set; }
+
+    // Read for their shape only: UCP defines them, this server does not act on them.
+    [RequestMemberNames(SignalsDto.ReverseDomainName)]
+    public SignalsDto? Signals { get; set; }
+
+    public Dictionary<string, string>? Attribution { get; set; }
+
+    /// <summary>A cart to check out (the cart capability): its lines, buyer and context win over the body's.</summary>
+    [RequestPresence(Update = RequestPresence.Omit, Complete = RequestPresence.Omit)]
+    public string? CartId { get; set; }
+}
+
+internal sealed class FulfillmentRequestDto<TDestination>
+    where TDestination : class
+{
+    public List<FulfillmentMethodRequestDto<TDestination>>? Methods { get; set; }
+}
+
+internal sealed class FulfillmentMethodRequestDto<TDestination>
+    where TDestination : class
+{
+    [RequestPresence(Create = RequestPresence.Omit)]
+    public string? Id { get; set; }
+
+    [RequestPresence(Create = RequestPresence.Required)]
+    [AllowedValues("shipping", "pickup")]
+    public string? Type { get; set; }
+
+    [RequestPresence(Update = RequestPresence.Required)]
+    public List<string>? LineItemIds { get; set; }
+
+    public List<TDestination>? Destinations { get; set; }
+
+    [RequestPresence(Nullable = true)]
+    public string? SelectedDestinationId { get; set; }
+
+    public List<FulfillmentGroupRequestDto>? Groups { get; set; }
+}
+
 internal sealed class LineItemRequestDto
 {
     [RequestPresence(Create = RequestPresence.Omit)]

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using WixUcp.Checkout;
 using WixUcp.Commerce;
 using WixUcp.Negotiation;
@@ -10,6 +12,100 @@ namespace WixUcp.Versions.Shared;
 // instruments, links, the order confirmation and the status names.
 internal sealed partial class SharedWire
 {
+    // A checkout request of any operation; the version maps its buyer and destinations, and says whether an update
+    // replaces the checkout (2026-08-25) or keeps what it leaves out.
+    public CheckoutInput ReadCheckout<TBuyer, TDestination>(
+        ReadOnlySpan<byte> body,
+        JsonTypeInfo<CheckoutRequestDto<TBuyer, TDestination>> typeInfo,
+        string operation,
+        Func<TBuyer, Buyer> buyer,
+        Func<TDestination, string, PostalAddress> destination,
+        Func<TDestination, string?> destinationId,
+        bool replacesAbsent)
+        where TBuyer : class
+        where TDestination : class
+    {
+        var dto = Read(body, typeInfo, operation);
+        var complete = operation == RequestSchemaNames.CompleteCheckout;
+        if (complete)
+        {
+            RequireInstruments(dto.Payment);
+        }
+
+        return new CheckoutInput
+        {
+            Lines = ReadLines(dto.LineItems, complete),
+            Buyer = complete || dto.Buyer is null ? null : buyer(dto.Buyer),
+            Context = complete || dto.Context is null ? null : ToDomain(dto.Context),
+            FulfillmentMethods = complete ? null : dto.Fulfillment?.Methods?.Select((m, i) => ReadMethod(m, i, destination, destinationId)).ToList(),
+            DiscountCodes = complete ? null : NoNullsOrNull(dto.Discounts?.Codes, "$.discounts.codes"),
+            PaymentInstruments = dto.Payment?.Instruments?.Select(ToDomain).ToList(),
+            ReplacesAbsent = replacesAbsent && !complete,
+            CartId = complete ? null : dto.CartId,
+        };
+    }
+
+    public byte[] WriteCheckout<TBuyer, TFulfillment>(
+        CheckoutSession session,
+        NegotiationResult negotiation,
+        IReadOnlyList<PaymentHandlerDescriptor> handlers,
+        IReadOnlyDictionary<string, Uri> links,
+        Func<Buyer, TBuyer> buyer,
+        Func<IReadOnlyList<FulfillmentMethod>, TFulfillment> fulfillment,
+        JsonTypeInfo<CheckoutDto<TBuyer, TFulfillment>> typeInfo)
+        where TBuyer : class
+        where TFulfillment : class
+    {
+        var dto = new CheckoutDto<TBuyer, TFulfillment>
+        {
+            Ucp = Meta(negotiation, handlers),
+            Id = session.Id,
+            Status = StatusName(session.Status),
+            Currency = session.Currency,
+            LineItems = LineItems(session.Lines),
+            Buyer = session.Buyer is null ? null : buyer(session.Buyer),
+            Context = session.Context is null ? null : ToDto(session.Context),
+            Fulfillment = negotiation.IsActive(UcpCapabilities.Fulfillment) && session.Fulfillment is { } methods ? fulfillment(methods) : null,
+            Discounts = Discounts(session.DiscountCodes, session.AppliedDiscounts, negotiation),
+            Payment = new PaymentDto { Instruments = session.PaymentInstruments.Select(ToDto).ToList() },
+            Totals = Totals(session.Totals),
+            Messages = session.Messages.Count == 0 ? null : session.Messages.Select(Message).ToList(),
+            Links = Links(links),
+            ExpiresAt = Timestamp(session.ExpiresAt),
+            ContinueUrl = session.ContinueUrl?.AbsoluteUri,
+            Order = Confirmation(session),
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(dto, typeInfo);
+    }
+
+    private static FulfillmentMethodInput ReadMethod<TDestination>(FulfillmentMethodRequestDto<TDestination> method, int index, Func<TDestination, string, PostalAddress> destination, Func<TDestination, string?> destinationId)
+        where TDestination : class
+    {
+        var path = $"$.fulfillment.methods[{index.ToString(CultureInfo.InvariantCulture)}]";
+        if (method is null)
+        {
+            throw new UcpRequestException("A fulfillment method must be an object.", path);
+        }
+
+        return new FulfillmentMethodInput
+        {
+            Id = method.Id,
+            Type = method.Type switch
+            {
+                null => null,
+                "shipping" => FulfillmentType.Shipping,
+                "pickup" => FulfillmentType.Pickup,
+                _ => throw new UcpRequestException("type must be shipping or pickup.", path + ".type"),
+            },
+            LineItemIds = NoNullsOrNull(method.LineItemIds, path + ".line_item_ids"),
+            Destinations = method.Destinations?.Select((d, i) => d is null
+                ? throw new UcpRequestException("A destination must be an object.", $"{path}.destinations[{i.ToString(CultureInfo.InvariantCulture)}]")
+                : new DestinationInput(destinationId(d), destination(d, $"{path}.destinations[{i.ToString(CultureInfo.InvariantCulture)}]"))).ToList(),
+            SelectedDestinationId = method.SelectedDestinationId,
+            Groups = method.Groups?.Where(g => g is not null).Select(g => new GroupInput(g.Id, g.SelectedOptionId)).ToList(),
+        };
+    }
+
     public static List<LineInput>? ReadLines(List<LineItemRequestDto>? lineItems, bool complete)
     {
         var lines = complete ? null : lineItems?.Select((l, i) =>

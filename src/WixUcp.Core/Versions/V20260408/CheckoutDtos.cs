@@ -4,26 +4,6 @@ namespace WixUcp.Versions.V20260408;
 
 #pragma warning disable CA1002, CA2227 // wire DTOs: mutable lists keep source-generated serialization simple
 
-internal sealed class CheckoutDto
-{
-    public UcpMetaDto Ucp { get; set; } = new();
-    public string Id { get; set; } = "";
-    public string Status { get; set; } = "";
-    public string Currency { get; set; } = "";
-    public List<LineItemDto> LineItems { get; set; } = [];
-    public BuyerDto? Buyer { get; set; }
-    public ContextDto? Context { get; set; }
-    public FulfillmentDto? Fulfillment { get; set; }
-    public DiscountsDto? Discounts { get; set; }
-    public PaymentDto? Payment { get; set; }
-    public List<TotalDto> Totals { get; set; } = [];
-    public List<MessageDto>? Messages { get; set; }
-    public List<LinkDto> Links { get; set; } = [];
-    public string? ExpiresAt { get; set; }
-    public string? ContinueUrl { get; set; }
-    public OrderConfirmationDto? Order { get; set; }
-}
-
 internal sealed class FulfillmentDto
 {
     public List<FulfillmentMethodDto> Methods { get; set; } = [];

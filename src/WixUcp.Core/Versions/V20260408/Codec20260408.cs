@@ -22,9 +22,9 @@ internal partial class Codec20260408 : SharedWireCodec
     protected Codec20260408(string version, string specBase, WireRules rules)
         : base(version, new Dictionary<string, RequestSchema>(StringComparer.Ordinal)
         {
-            [RequestSchemaNames.CreateCheckout] = SharedWire.Schema(version, RequestSchemaNames.CreateCheckout, Json.CheckoutRequestDto, RequestOperation.Create),
-            [RequestSchemaNames.UpdateCheckout] = SharedWire.Schema(version, RequestSchemaNames.UpdateCheckout, Json.CheckoutRequestDto, RequestOperation.Update),
-            [RequestSchemaNames.CompleteCheckout] = SharedWire.Schema(version, RequestSchemaNames.CompleteCheckout, Json.CheckoutRequestDto, RequestOperation.Complete),
+            [RequestSchemaNames.CreateCheckout] = SharedWire.Schema(version, RequestSchemaNames.CreateCheckout, Json.CheckoutRequestDtoBuyerDtoPostalAddressDto, RequestOperation.Create),
+            [RequestSchemaNames.UpdateCheckout] = SharedWire.Schema(version, RequestSchemaNames.UpdateCheckout, Json.CheckoutRequestDtoBuyerDtoPostalAddressDto, RequestOperation.Update),
+            [RequestSchemaNames.CompleteCheckout] = SharedWire.Schema(version, RequestSchemaNames.CompleteCheckout, Json.CheckoutRequestDtoBuyerDtoPostalAddressDto, RequestOperation.Complete),
             [RequestSchemaNames.CreateCart] = SharedWire.Schema(version, RequestSchemaNames.CreateCart, Json.CartRequestDtoBuyerDto, RequestOperation.Create),
             [RequestSchemaNames.UpdateCart] = SharedWire.Schema(version, RequestSchemaNames.UpdateCart, Json.CartRequestDtoBuyerDto, RequestOperation.Update),
         }, rules)

@@ -12,9 +12,9 @@ namespace WixUcp.Versions.V20260408;
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
     AllowTrailingCommas = false,
     MaxDepth = 32)]
-[JsonSerializable(typeof(CheckoutDto))]
+[JsonSerializable(typeof(CheckoutDto<BuyerDto, FulfillmentDto>))]
 [JsonSerializable(typeof(CartDto<BuyerDto>))]
 [JsonSerializable(typeof(CartRequestDto<BuyerDto>))]
-[JsonSerializable(typeof(CheckoutRequestDto))]
+[JsonSerializable(typeof(CheckoutRequestDto<BuyerDto, PostalAddressDto>))]
 [JsonSerializable(typeof(ProfileDto))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using WixUcp.Checkout;
 using WixUcp.Commerce;
 using WixUcp.Negotiation;
@@ -10,85 +8,18 @@ namespace WixUcp.Versions.V20260825;
 
 internal sealed partial class Codec20260825
 {
-    public override CheckoutInput ReadCheckoutCreate(ReadOnlySpan<byte> body) => ToInput(Wire.Read(body, Json.CheckoutRequestDto, RequestSchemaNames.CreateCheckout), complete: false);
+    public override CheckoutInput ReadCheckoutCreate(ReadOnlySpan<byte> body) => Read(body, RequestSchemaNames.CreateCheckout);
 
-    public override CheckoutInput ReadCheckoutUpdate(ReadOnlySpan<byte> body) => ToInput(Wire.Read(body, Json.CheckoutRequestDto, RequestSchemaNames.UpdateCheckout), complete: false);
+    public override CheckoutInput ReadCheckoutUpdate(ReadOnlySpan<byte> body) => Read(body, RequestSchemaNames.UpdateCheckout);
 
-    public override CheckoutInput ReadCheckoutComplete(ReadOnlySpan<byte> body)
-    {
-        var dto = Wire.Read(body, Json.CheckoutRequestDto, RequestSchemaNames.CompleteCheckout);
-        SharedWire.RequireInstruments(dto.Payment);
-        return ToInput(dto, complete: true);
-    }
+    public override CheckoutInput ReadCheckoutComplete(ReadOnlySpan<byte> body) => Read(body, RequestSchemaNames.CompleteCheckout);
 
-    public override byte[] WriteCheckout(CheckoutSession session, NegotiationResult negotiation, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> links)
-    {
-        var consent = negotiation.IsActive(UcpCapabilities.BuyerConsent);
-        var dto = new CheckoutDto
-        {
-            Ucp = Wire.Meta(negotiation, handlers),
-            Id = session.Id,
-            Status = SharedWire.StatusName(session.Status),
-            Currency = session.Currency,
-            LineItems = Wire.LineItems(session.Lines),
-            Buyer = session.Buyer is null ? null : ToDto(session.Buyer, consent),
-            Context = session.Context is null ? null : SharedWire.ToDto(session.Context),
-            Fulfillment = negotiation.IsActive(UcpCapabilities.Fulfillment) && session.Fulfillment is { } methods
-                ? new FulfillmentDto { Methods = methods.Select(ToDto).ToList() }
-                : null,
-            Discounts = SharedWire.Discounts(session.DiscountCodes, session.AppliedDiscounts, negotiation),
-            Payment = new PaymentDto { Instruments = session.PaymentInstruments.Select(SharedWire.ToDto).ToList() },
-            Totals = Wire.Totals(session.Totals),
-            Messages = session.Messages.Count == 0 ? null : session.Messages.Select(Wire.Message).ToList(),
-            Links = SharedWire.Links(links),
-            ExpiresAt = SharedWire.Timestamp(session.ExpiresAt),
-            ContinueUrl = session.ContinueUrl?.AbsoluteUri,
-            Order = SharedWire.Confirmation(session),
-        };
-        return JsonSerializer.SerializeToUtf8Bytes(dto, Json.CheckoutDto);
-    }
+    public override byte[] WriteCheckout(CheckoutSession session, NegotiationResult negotiation, IReadOnlyList<PaymentHandlerDescriptor> handlers, IReadOnlyDictionary<string, Uri> links) =>
+        Wire.WriteCheckout(session, negotiation, handlers, links, buyer => ToDto(buyer, negotiation.IsActive(UcpCapabilities.BuyerConsent)),
+            methods => new FulfillmentDto { Methods = methods.Select(ToDto).ToList() }, Json.CheckoutDtoBuyerDtoFulfillmentDto);
 
-    private static CheckoutInput ToInput(CheckoutRequestDto dto, bool complete)
-    {
-        return new CheckoutInput
-        {
-            Lines = SharedWire.ReadLines(dto.LineItems, complete),
-            Buyer = complete || dto.Buyer is null ? null : ToDomain(dto.Buyer),
-            Context = complete || dto.Context is null ? null : SharedWire.ToDomain(dto.Context),
-            FulfillmentMethods = complete ? null : dto.Fulfillment?.Methods?.Select(ToDomain).ToList(),
-            DiscountCodes = complete ? null : SharedWire.NoNullsOrNull(dto.Discounts?.Codes, "$.discounts.codes"),
-            PaymentInstruments = dto.Payment?.Instruments?.Select(SharedWire.ToDomain).ToList(),
-            CartId = complete ? null : dto.CartId,
-            ReplacesAbsent = !complete,
-        };
-    }
-
-    private static FulfillmentMethodInput ToDomain(FulfillmentMethodRequestDto method, int index)
-    {
-        var path = $"$.fulfillment.methods[{index.ToString(CultureInfo.InvariantCulture)}]";
-        if (method is null)
-        {
-            throw new UcpRequestException("A fulfillment method must be an object.", path);
-        }
-
-        return new FulfillmentMethodInput
-        {
-            Id = method.Id,
-            Type = method.Type switch
-            {
-                null => null,
-                "shipping" => FulfillmentType.Shipping,
-                "pickup" => FulfillmentType.Pickup,
-                _ => throw new UcpRequestException("type must be shipping or pickup.", path + ".type"),
-            },
-            LineItemIds = SharedWire.NoNullsOrNull(method.LineItemIds, path + ".line_item_ids"),
-            Destinations = method.Destinations?.Select((d, i) => d is null
-                ? throw new UcpRequestException("A destination must be an object.", $"{path}.destinations[{i.ToString(CultureInfo.InvariantCulture)}]")
-                : new DestinationInput(d.Id, ToDomain(d, $"{path}.destinations[{i.ToString(CultureInfo.InvariantCulture)}]"))).ToList(),
-            SelectedDestinationId = method.SelectedDestinationId,
-            Groups = method.Groups?.Where(g => g is not null).Select(g => new GroupInput(g.Id, g.SelectedOptionId)).ToList(),
-        };
-    }
+    private CheckoutInput Read(ReadOnlySpan<byte> body, string operation) =>
+        Wire.ReadCheckout(body, Json.CheckoutRequestDtoBuyerRequestDtoShippingDestinationRequestDto, operation, ToDomain, ToDomain, d => d.Id, replacesAbsent: true);
 
     // Text is trimmed and NFC-normalised, formatted members are checked (InputText).
     private static Buyer ToDomain(BuyerRequestDto buyer) => new()

@@ -12,9 +12,9 @@ internal sealed partial class Codec20260825 : SharedWireCodec
     public Codec20260825()
         : base(UcpVersions.V20260825, new Dictionary<string, RequestSchema>(StringComparer.Ordinal)
         {
-            [RequestSchemaNames.CreateCheckout] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.CreateCheckout, Json.CheckoutRequestDto, RequestOperation.Create),
-            [RequestSchemaNames.UpdateCheckout] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.UpdateCheckout, Json.CheckoutRequestDto, RequestOperation.Update),
-            [RequestSchemaNames.CompleteCheckout] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.CompleteCheckout, Json.CheckoutRequestDto, RequestOperation.Complete),
+            [RequestSchemaNames.CreateCheckout] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.CreateCheckout, Json.CheckoutRequestDtoBuyerRequestDtoShippingDestinationRequestDto, RequestOperation.Create),
+            [RequestSchemaNames.UpdateCheckout] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.UpdateCheckout, Json.CheckoutRequestDtoBuyerRequestDtoShippingDestinationRequestDto, RequestOperation.Update),
+            [RequestSchemaNames.CompleteCheckout] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.CompleteCheckout, Json.CheckoutRequestDtoBuyerRequestDtoShippingDestinationRequestDto, RequestOperation.Complete),
             [RequestSchemaNames.CreateCart] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.CreateCart, Json.CartRequestDtoBuyerRequestDto, RequestOperation.Create),
             [RequestSchemaNames.UpdateCart] = SharedWire.Schema(UcpVersions.V20260825, RequestSchemaNames.UpdateCart, Json.CartRequestDtoBuyerRequestDto, RequestOperation.Update),
         })

@@ -12,9 +12,9 @@ namespace WixUcp.Versions.V20260825;
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
     AllowTrailingCommas = false,
     MaxDepth = 32)]
-[JsonSerializable(typeof(CheckoutDto))]
+[JsonSerializable(typeof(CheckoutDto<BuyerDto, FulfillmentDto>))]
 [JsonSerializable(typeof(CartDto<BuyerDto>))]
 [JsonSerializable(typeof(CartRequestDto<BuyerRequestDto>))]
-[JsonSerializable(typeof(CheckoutRequestDto))]
+[JsonSerializable(typeof(CheckoutRequestDto<BuyerRequestDto, ShippingDestinationRequestDto>))]
 [JsonSerializable(typeof(ProfileDto))]
 internal sealed partial class WireJsonContext20260825 : JsonSerializerContext;
