@@ -57,6 +57,25 @@ public sealed class WixFlowTests : IAsyncLifetime
         await _platform.DisposeAsync();
     }
 
+    // The sample host on the fake Wix, single-site mode, optionally with the sandbox processor outside Wix.
+    private UcpAppFactory Host(string instance, bool sandboxCapture)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["WixUcp:Backend"] = "Wix",
+            ["WixUcp:Wix:BaseUrl"] = _wix!.BaseUrl.AbsoluteUri,
+            ["WixUcp:Wix:AppId"] = FakeWixState.SeededAppId,
+            ["WixUcp:Wix:AppSecret"] = FakeWixState.SeededAppSecret,
+            ["WixUcp:Wix:InstanceId"] = instance,
+        };
+        if (sandboxCapture)
+        {
+            settings["Sample:SandboxPaymentCapture"] = "true";
+        }
+
+        return new UcpAppFactory(settings);
+    }
+
     [Fact]
     public async Task Discover_search_checkout_with_address_shipping_and_coupon_then_complete_on_wixs_hosted_checkout()
     {
@@ -119,14 +138,7 @@ public sealed class WixFlowTests : IAsyncLifetime
     [Fact]
     public async Task A_v1_site_in_yen_checks_out_with_numeric_catalog_prices_and_decimal_string_totals()
     {
-        await using var app = new UcpAppFactory(new Dictionary<string, string>
-        {
-            ["WixUcp:Backend"] = "Wix",
-            ["WixUcp:Wix:BaseUrl"] = _wix!.BaseUrl.AbsoluteUri,
-            ["WixUcp:Wix:AppId"] = FakeWixState.SeededAppId,
-            ["WixUcp:Wix:AppSecret"] = FakeWixState.SeededAppSecret,
-            ["WixUcp:Wix:InstanceId"] = "fake-instance-2",
-        });
+        await using var app = Host("fake-instance-2", sandboxCapture: false);
         var client = new UcpClient(app.CreateClient(), _platform.Agent());
 
         var bowl = (await client.PostAsync("/ucp/catalog/product", """{"id":"v1-bowl"}""", idempotencyKey: null)).Json["product"]!;
@@ -174,15 +186,7 @@ public sealed class WixFlowTests : IAsyncLifetime
     [Fact]
     public async Task With_a_processor_outside_wix_the_order_is_created_in_wix_captured_and_the_payment_recorded()
     {
-        await using var app = new UcpAppFactory(new Dictionary<string, string>
-        {
-            ["WixUcp:Backend"] = "Wix",
-            ["WixUcp:Wix:BaseUrl"] = _wix!.BaseUrl.AbsoluteUri,
-            ["WixUcp:Wix:AppId"] = FakeWixState.SeededAppId,
-            ["WixUcp:Wix:AppSecret"] = FakeWixState.SeededAppSecret,
-            ["WixUcp:Wix:InstanceId"] = "fake-instance-1",
-            ["Sample:SandboxPaymentCapture"] = "true",
-        });
+        await using var app = Host("fake-instance-1", sandboxCapture: true);
         var client = new UcpClient(app.CreateClient(), _platform.Agent());
         var created = (await Checkouts.CreateAsync(client, """{"line_items":[{"item":{"id":"prod-beans:var-beans"},"quantity":3}],"buyer":{"email":"ada@example.com"}}""")).Json;
         var id = created["id"]!.GetValue<string>();
@@ -202,7 +206,7 @@ public sealed class WixFlowTests : IAsyncLifetime
 
         // Wix records the payment (it charges nothing) and settles the order as paid.
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (_wix.State.GetOrder(orderId)?["paymentStatus"]?.GetValue<string>() != "PAID" && DateTime.UtcNow < deadline)
+        while (_wix!.State.GetOrder(orderId)?["paymentStatus"]?.GetValue<string>() != "PAID" && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50, Ct);
         }
@@ -218,15 +222,7 @@ public sealed class WixFlowTests : IAsyncLifetime
     [Fact]
     public async Task A_wix_order_kept_from_a_declined_attempt_is_never_charged_a_different_amount()
     {
-        await using var app = new UcpAppFactory(new Dictionary<string, string>
-        {
-            ["WixUcp:Backend"] = "Wix",
-            ["WixUcp:Wix:BaseUrl"] = _wix!.BaseUrl.AbsoluteUri,
-            ["WixUcp:Wix:AppId"] = FakeWixState.SeededAppId,
-            ["WixUcp:Wix:AppSecret"] = FakeWixState.SeededAppSecret,
-            ["WixUcp:Wix:InstanceId"] = "fake-instance-1",
-            ["Sample:SandboxPaymentCapture"] = "true",
-        });
+        await using var app = Host("fake-instance-1", sandboxCapture: true);
         var client = new UcpClient(app.CreateClient(), _platform.Agent());
         var created = (await Checkouts.CreateAsync(client, """{"line_items":[{"item":{"id":"prod-tote:var-tote"},"quantity":1}],"buyer":{"email":"ada@example.com"}}""")).Json;
         var id = created["id"]!.GetValue<string>();
@@ -242,7 +238,7 @@ public sealed class WixFlowTests : IAsyncLifetime
 
         Assert.Equal("requires_escalation", escalated["status"]!.GetValue<string>());
         Assert.Equal("fake-wix.example", new Uri(escalated["continue_url"]!.GetValue<string>()).Host);
-        Assert.DoesNotContain(_wix.State.Requests, r => r.Path.EndsWith("/add-payment", StringComparison.Ordinal));
+        Assert.DoesNotContain(_wix!.State.Requests, r => r.Path.EndsWith("/add-payment", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -265,15 +261,7 @@ public sealed class WixFlowTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_coupon_is_refused_and_taken_off_wixs_checkout_so_the_order_can_still_be_placed()
     {
-        await using var app = new UcpAppFactory(new Dictionary<string, string>
-        {
-            ["WixUcp:Backend"] = "Wix",
-            ["WixUcp:Wix:BaseUrl"] = _wix!.BaseUrl.AbsoluteUri,
-            ["WixUcp:Wix:AppId"] = FakeWixState.SeededAppId,
-            ["WixUcp:Wix:AppSecret"] = FakeWixState.SeededAppSecret,
-            ["WixUcp:Wix:InstanceId"] = "fake-instance-1",
-            ["Sample:SandboxPaymentCapture"] = "true",
-        });
+        await using var app = Host("fake-instance-1", sandboxCapture: true);
         var client = new UcpClient(app.CreateClient(), _platform.Agent());
         var created = (await Checkouts.CreateAsync(client, """{"line_items":[{"item":{"id":"prod-tote:var-tote"},"quantity":1}],"buyer":{"email":"ada@example.com"}}""")).Json;
         var id = created["id"]!.GetValue<string>();
@@ -336,15 +324,7 @@ public sealed class WixFlowTests : IAsyncLifetime
     [Fact]
     public async Task A_capture_wix_will_not_record_still_places_the_order_and_is_logged_and_counted_for_reconciliation()
     {
-        await using var app = new UcpAppFactory(new Dictionary<string, string>
-        {
-            ["WixUcp:Backend"] = "Wix",
-            ["WixUcp:Wix:BaseUrl"] = _wix!.BaseUrl.AbsoluteUri,
-            ["WixUcp:Wix:AppId"] = FakeWixState.SeededAppId,
-            ["WixUcp:Wix:AppSecret"] = FakeWixState.SeededAppSecret,
-            ["WixUcp:Wix:InstanceId"] = "fake-instance-1",
-            ["Sample:SandboxPaymentCapture"] = "true",
-        });
+        await using var app = Host("fake-instance-1", sandboxCapture: true);
         var client = new UcpClient(app.CreateClient(), _platform.Agent());
         var created = (await Checkouts.CreateAsync(client, """{"line_items":[{"item":{"id":"prod-tote:var-tote"},"quantity":1}],"buyer":{"email":"ada@example.com"}}""")).Json;
         var ready = (await Checkouts.UpdateAsync(client, created["id"]!.GetValue<string>(), Checkouts.Update(created, ShipToAustin))).Json;
@@ -363,7 +343,7 @@ public sealed class WixFlowTests : IAsyncLifetime
         listener.Start();
 
         // The money is taken, then Wix refuses every attempt to record it.
-        _wix.State.AddFault(new FakeWixFault { PathPrefix = "/ecom/v1/payments/orders/", Method = "POST", Status = 500, Count = 100 });
+        _wix!.State.AddFault(new FakeWixFault { PathPrefix = "/ecom/v1/payments/orders/", Method = "POST", Status = 500, Count = 100 });
         var completed = (await Checkouts.CompleteAsync(client, ready["id"]!.GetValue<string>(), Checkouts.Complete())).Json;
         Assert.Equal("completed", completed["status"]!.GetValue<string>());
         var orderId = completed["order"]!["id"]!.GetValue<string>();
