@@ -3,6 +3,13 @@ using WixUcp.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/WixUcp.Benchmarks -- --filter '*' [--job short]
 // dotnet run -c Release --project benchmarks/WixUcp.Benchmarks -- webhooks     (webhook dispatch throughput and delay)
+// dotnet run -c Release --project benchmarks/WixUcp.Benchmarks -- floor --urls http://127.0.0.1:PORT --bytes N
+if (args is ["floor", ..])
+{
+    await FrameworkFloor.RunAsync(args[1..]);
+    return;
+}
+
 if (args is ["webhooks", ..])
 {
     await WebhookDispatchMeasurement.RunAsync(args[1..]);

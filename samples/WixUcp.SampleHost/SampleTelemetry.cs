@@ -23,6 +23,8 @@ internal static class SampleTelemetry
         {
             otel.WithMetrics(metrics => metrics
                 .AddMeter(WixUcpDiagnostics.MeterName)
+                // The runtime's own meter: GC heap and allocations, thread pool, lock contention, working set.
+                .AddMeter("System.Runtime")
                 .AddAspNetCoreInstrumentation()
                 // Scrapes read the current values, not a copy cached for a few hundred milliseconds.
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
