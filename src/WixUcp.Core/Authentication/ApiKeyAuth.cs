@@ -4,12 +4,18 @@ using WixUcp.ApiKeys;
 
 namespace WixUcp.Authentication;
 
-/// <summary>Verifies API keys against <see cref="IApiKeyStore"/> by their keyed hash.</summary>
-internal sealed class ApiKeyAuth(IApiKeyStore store, ApiKeyHasher hasher, TimeProvider time) : IUcpAuth
+/// <summary>
+/// Verifies API keys against <see cref="IApiKeyStore"/> by their keyed hash. A verified record is kept for
+/// <see cref="AuthOptions.ApiKeyCacheDuration"/> (its expiry and revocation still checked on every call), so a busy
+/// key costs one store read per window rather than one per request.
+/// </summary>
+internal sealed class ApiKeyAuth(
+    IApiKeyStore store, ApiKeyHasher hasher, TimeProvider time, Microsoft.Extensions.Options.IOptions<WixUcpOptions>? options = null, VerifiedApiKeys? verified = null) : IUcpAuth
 {
     public const string SchemeName = "ApiKey";
 
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
+    private readonly TimeSpan _cacheDuration = verified is null ? TimeSpan.Zero : options?.Value.Auth.ApiKeyCacheDuration ?? TimeSpan.Zero;
 
     // When this process last recorded each key's use, so busy keys cost one write a minute, not one a request.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _touched = new(StringComparer.Ordinal);
@@ -25,7 +31,7 @@ internal sealed class ApiKeyAuth(IApiKeyStore store, ApiKeyHasher hasher, TimePr
         }
 
         var hash = hasher.Hash(credential);
-        var record = await store.FindAsync(hash, cancellationToken).ConfigureAwait(false);
+        var record = await FindAsync(hash, cancellationToken).ConfigureAwait(false);
 
         // The store found the row by its hash; comparing again in constant time keeps a store's own comparison out of it.
         if (record is null || !CryptographicOperations.FixedTimeEquals(record.KeyHash.Span, hash))
@@ -46,6 +52,31 @@ internal sealed class ApiKeyAuth(IApiKeyStore store, ApiKeyHasher hasher, TimePr
 
         await TouchAsync(record, now, cancellationToken).ConfigureAwait(false);
         return UcpAuthResult.Success(new UcpIdentity { PlatformId = record.PlatformId, Permissions = record.Permissions, Profiles = record.ProfileUrls, InstanceId = record.InstanceId });
+    }
+
+    private async ValueTask<ApiKeyRecord?> FindAsync(byte[] hash, CancellationToken cancellationToken)
+    {
+        if (_cacheDuration <= TimeSpan.Zero)
+        {
+            return await store.FindAsync(hash, cancellationToken).ConfigureAwait(false);
+        }
+
+        var cacheKey = Convert.ToBase64String(hash);
+        var now = time.GetUtcNow();
+        if (verified!.TryGet(cacheKey, now, _cacheDuration, out var cached))
+        {
+            return cached;
+        }
+
+        var record = await store.FindAsync(hash, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            verified.Forget(cacheKey);
+            return null;
+        }
+
+        verified.Remember(cacheKey, record, now);
+        return record;
     }
 
     private async ValueTask TouchAsync(ApiKeyRecord record, DateTimeOffset now, CancellationToken cancellationToken)

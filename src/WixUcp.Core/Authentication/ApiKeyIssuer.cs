@@ -9,12 +9,14 @@ public sealed class ApiKeyIssuer
     private readonly IApiKeyStore _store;
     private readonly ApiKeyHasher _hasher;
     private readonly TimeProvider _time;
+    private readonly VerifiedApiKeys? _verified;
 
-    internal ApiKeyIssuer(IApiKeyStore store, ApiKeyHasher hasher, TimeProvider time)
+    internal ApiKeyIssuer(IApiKeyStore store, ApiKeyHasher hasher, TimeProvider time, VerifiedApiKeys? verified = null)
     {
         _store = store;
         _hasher = hasher;
         _time = time;
+        _verified = verified;
     }
 
     /// <summary>Issues a key.</summary>
@@ -68,9 +70,19 @@ public sealed class ApiKeyIssuer
     /// <returns>The records.</returns>
     public ValueTask<IReadOnlyList<ApiKeyRecord>> ListAsync(int limit, CancellationToken cancellationToken) => _store.ListAsync(limit, cancellationToken);
 
-    /// <summary>Revokes a key by its id; it stops working at once.</summary>
+    /// <summary>
+    /// Revokes a key by its id: it stops working at once in this process, and on other replicas within
+    /// <see cref="AuthOptions.ApiKeyCacheDuration"/>.
+    /// </summary>
     /// <param name="keyId">The key's id (<c>key_…</c>).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>False when there was no such active key.</returns>
-    public ValueTask<bool> RevokeAsync(string keyId, CancellationToken cancellationToken) => _store.RevokeAsync(keyId, _time.GetUtcNow(), cancellationToken);
+    public async ValueTask<bool> RevokeAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var revoked = await _store.RevokeAsync(keyId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+
+        // This process stops trusting it at once; other replicas within WixUcp:Auth:ApiKeyCacheDuration.
+        _verified?.Clear();
+        return revoked;
+    }
 }

@@ -107,7 +107,8 @@ public static class WixUcpServiceCollectionExtensions
         services.TryAddSingleton<IWebhookRegistrationStore, InMemoryWebhookRegistrationStore>();
         services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
         services.TryAddSingleton<ApiKeyHasher>();
-        services.TryAddSingleton(sp => new ApiKeyIssuer(sp.GetRequiredService<IApiKeyStore>(), sp.GetRequiredService<ApiKeyHasher>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<VerifiedApiKeys>();
+        services.TryAddSingleton(sp => new ApiKeyIssuer(sp.GetRequiredService<IApiKeyStore>(), sp.GetRequiredService<ApiKeyHasher>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<VerifiedApiKeys>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IUcpAuth, ApiKeyAuth>());
         services.TryAddSingleton<ISignatureReplayCache, InMemorySignatureReplayCache>();
         services.TryAddSingleton(sp => new RequestSignatureAuth(

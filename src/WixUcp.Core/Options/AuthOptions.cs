@@ -16,6 +16,13 @@ public sealed class AuthOptions
     /// </summary>
     public string? ApiKeyPepper { get; set; }
 
+    /// <summary>
+    /// How long a replica trusts an API key it has verified before reading it again (<c>WixUcp:Auth:ApiKeyCacheDuration</c>,
+    /// default 5 s; zero reads the store on every call). A revocation reaches every replica within it; in exchange the
+    /// store is read once per key and window instead of once per request.
+    /// </summary>
+    public TimeSpan ApiKeyCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>JWT bearer tokens, when <c>AddUcpJwtBearer()</c> is called.</summary>
     public JwtOptions Jwt { get; } = new();
 
