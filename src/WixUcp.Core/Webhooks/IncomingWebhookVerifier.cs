@@ -72,11 +72,32 @@ public sealed class IncomingWebhookVerifier(TimeProvider time)
     }
 
     // Shared with WebhookSigner, so what this library sends is exactly what it accepts.
+    // Keying an HMAC costs about what hashing a kilobyte does, so each thread keeps its last keyed context and reuses it
+    // while the secret is the same (GetHashAndReset returns it to the keyed state): a dispatcher signing deliveries to
+    // one receiver pays the keying once. Mac never awaits, so the thread-static context cannot be shared mid-use.
+    [ThreadStatic]
+    private static (byte[] Secret, IncrementalHash Hmac)? t_keyed;
+
     internal static void Mac(ReadOnlySpan<byte> secret, string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
     {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
-        hmac.AppendData(Encoding.UTF8.GetBytes(timestamp + "."));
+        var hmac = Keyed(secret);
+        Span<byte> prefix = stackalloc byte[Encoding.UTF8.GetByteCount(timestamp) + 1];
+        prefix[Encoding.UTF8.GetBytes(timestamp, prefix)] = (byte)'.';
+        hmac.AppendData(prefix);
         hmac.AppendData(body);
         hmac.GetHashAndReset(destination);
+    }
+
+    private static IncrementalHash Keyed(ReadOnlySpan<byte> secret)
+    {
+        if (t_keyed is { } keyed && keyed.Secret.Length == secret.Length && CryptographicOperations.FixedTimeEquals(keyed.Secret, secret))
+        {
+            return keyed.Hmac;
+        }
+
+        t_keyed?.Hmac.Dispose();
+        var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
+        t_keyed = (secret.ToArray(), hmac);
+        return hmac;
     }
 }
