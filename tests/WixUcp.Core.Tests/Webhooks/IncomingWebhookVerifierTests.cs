@@ -41,4 +41,18 @@ public sealed class IncomingWebhookVerifierTests
     }
 
     private static string Seconds(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Signatures_under_alternating_secrets_on_one_thread_each_match_a_fresh_hmac()
+    {
+        // The keyed context a thread reuses must follow the secret (A, B, A again), for small and large bodies.
+        byte[] a = [.. Enumerable.Repeat((byte)1, 32)], b = [.. Enumerable.Repeat((byte)2, 32)];
+        var small = System.Text.Encoding.UTF8.GetBytes("{\"id\":\"ord_1\"}");
+        var large = new byte[100_000];
+        foreach (var (secret, body) in new[] { (a, small), (b, small), (a, large), (b, large), (a, small) })
+        {
+            var expected = "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(secret, (byte[])[.. System.Text.Encoding.UTF8.GetBytes("1796083200."), .. body]));
+            Assert.Equal(expected, IncomingWebhookVerifier.Sign(secret, "1796083200", body));
+        }
+    }
 }
