@@ -10,6 +10,13 @@ if (args is ["floor", ..])
     return;
 }
 
+// dotnet run -c Release --project benchmarks/WixUcp.Benchmarks -- memory [count]   (bytes an open checkout holds in memory)
+if (args is ["memory", ..])
+{
+    await OpenCheckoutMemory.RunAsync(args[1..]);
+    return;
+}
+
 if (args is ["webhooks", ..])
 {
     await WebhookDispatchMeasurement.RunAsync(args[1..]);
