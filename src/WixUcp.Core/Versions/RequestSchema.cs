@@ -26,6 +26,7 @@ internal sealed class RequestSchema
     private static readonly EvaluationOptions Explanation = new() { OutputFormat = OutputFormat.List };
 
     private readonly JsonSchema _compiled;
+    private readonly CompiledRequestSchema? _fast;
     private readonly JsonObject _document;
 
     private RequestSchema(string name, JsonObject document)
@@ -38,6 +39,7 @@ internal sealed class RequestSchema
         }
 
         _compiled = JsonSchema.Build(Document, new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri($"urn:wixucp:request:{name}"));
+        _fast = CompiledRequestSchema.TryCompile(Document);
     }
 
     /// <summary>The operation the schema is for, such as <c>2026-04-08/create_checkout</c>.</summary>
@@ -61,14 +63,24 @@ internal sealed class RequestSchema
     /// <summary>Throws <see cref="UcpRequestException"/> naming the first member that breaks the schema.</summary>
     public void Validate(JsonElement request)
     {
-        if (!_compiled.Evaluate(request, Verdict).IsValid)
+        if (!Accepts(request))
         {
             throw ExplainOrGeneric(request);
         }
     }
 
     /// <summary>True when <paramref name="request"/> keeps the schema.</summary>
-    public bool Accepts(JsonElement request) => _compiled.Evaluate(request, Verdict).IsValid;
+    /// <remarks>
+    /// The compiled checks decide a valid request without allocating; a refusal is confirmed by the general evaluator,
+    /// which also explains it, so the fast path can only ever save time, never refuse more.
+    /// </remarks>
+    public bool Accepts(JsonElement request) => _fast?.Accepts(request) == true || _compiled.Evaluate(request, Verdict).IsValid;
+
+    /// <summary>The general evaluator's verdict alone (the reference the compiled checks are tested against).</summary>
+    internal bool AcceptsByReference(JsonElement request) => _compiled.Evaluate(request, Verdict).IsValid;
+
+    /// <summary>The compiled checks' verdict alone, or null when the schema did not compile.</summary>
+    internal bool? AcceptsByCompiled(JsonElement request) => _fast?.Accepts(request);
 
     // The request is invalid whatever the explanation does: a schema shape the explanation does not foresee must not
     // turn a 400 into a 500.
