@@ -57,8 +57,7 @@ public sealed partial class UcpOperations
                 return context.Version.NoResource(result.Messages, Storefront(call));
             }
 
-            var links = new Dictionary<string, Uri>(_options.Value.Links, StringComparer.Ordinal);
-            return UcpOutcome.Of(result.Created ? UcpOutcomeKind.Created : UcpOutcomeKind.Resource, context.Codec.WriteCart(cart, context.Negotiation, links));
+            return UcpOutcome.Of(result.Created ? UcpOutcomeKind.Created : UcpOutcomeKind.Resource, context.Codec.WriteCart(cart, context.Negotiation, _links));
         },
         cancellationToken);
 

@@ -53,6 +53,9 @@ public sealed partial class UcpOperations
     private readonly WebhookRegistrations? _webhookRegistrations;
     private readonly CartService? _carts;
 
+    // The store's policy links, fixed for the process: written on every checkout and cart.
+    private readonly IReadOnlyDictionary<string, Uri> _links;
+
     internal UcpOperations(
         UcpNegotiator negotiator,
         UcpVersionRegistry versions,
@@ -72,6 +75,7 @@ public sealed partial class UcpOperations
         CartService? carts = null)
     {
         _carts = carts;
+        _links = new Dictionary<string, Uri>(options.Value.Links, StringComparer.Ordinal);
         _metrics = metrics;
         _orderWebhooks = orderWebhooks;
         _webhookRegistrations = webhookRegistrations;
@@ -533,12 +537,12 @@ public sealed partial class UcpOperations
         {
             case CheckoutResultKind.Created:
             case CheckoutResultKind.Ok:
-                var links = new Dictionary<string, Uri>(_options.Value.Links, StringComparer.Ordinal);
-                var body = context.Codec.WriteCheckout(result.Session!, context.Negotiation, checkout.PaymentHandlers, links);
+                var body = context.Codec.WriteCheckout(result.Session!, context.Negotiation, checkout.PaymentHandlers, _links);
                 return UcpOutcome.Of(result.Kind == CheckoutResultKind.Created ? UcpOutcomeKind.Created : UcpOutcomeKind.Resource, body);
             case CheckoutResultKind.Frozen when context.Version.AnswersUpdatesDuringCompletion:
+                // Nothing changed: the checkout as it is, with the error saying why.
                 var frozen = result.Session! with { Messages = [.. result.Session!.Messages, .. result.Messages] };
-                return UcpOutcome.Of(UcpOutcomeKind.Resource, context.Codec.WriteCheckout(frozen, context.Negotiation, checkout.PaymentHandlers, new Dictionary<string, Uri>(_options.Value.Links, StringComparer.Ordinal)));
+                return UcpOutcome.Of(UcpOutcomeKind.Resource, context.Codec.WriteCheckout(frozen, context.Negotiation, checkout.PaymentHandlers, _links));
             case CheckoutResultKind.Conflict:
             case CheckoutResultKind.Frozen:
                 return context.Version.StateConflict(result.Code!, result.Messages[0].Content);

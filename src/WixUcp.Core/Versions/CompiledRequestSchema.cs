@@ -340,7 +340,4 @@ internal sealed class CompiledRequestSchema
 
         return count;
     }
-
-    /// <inheritdoc/>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"compiled request schema ({_types})");
 }

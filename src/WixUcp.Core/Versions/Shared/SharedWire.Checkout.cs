@@ -19,8 +19,7 @@ internal sealed partial class SharedWire
         JsonTypeInfo<CheckoutRequestDto<TBuyer, TDestination>> typeInfo,
         string operation,
         Func<TBuyer, Buyer> buyer,
-        Func<TDestination, string, PostalAddress> destination,
-        Func<TDestination, string?> destinationId,
+        Func<TDestination, string, DestinationInput> destination,
         bool replacesAbsent)
         where TBuyer : class
         where TDestination : class
@@ -37,7 +36,7 @@ internal sealed partial class SharedWire
             Lines = ReadLines(dto.LineItems, complete),
             Buyer = complete || dto.Buyer is null ? null : buyer(dto.Buyer),
             Context = complete || dto.Context is null ? null : ToDomain(dto.Context),
-            FulfillmentMethods = complete ? null : dto.Fulfillment?.Methods?.Select((m, i) => ReadMethod(m, i, destination, destinationId)).ToList(),
+            FulfillmentMethods = complete ? null : dto.Fulfillment?.Methods?.Select((m, i) => ReadMethod(m, i, destination)).ToList(),
             DiscountCodes = complete ? null : NoNullsOrNull(dto.Discounts?.Codes, "$.discounts.codes"),
             PaymentInstruments = dto.Payment?.Instruments?.Select(ToDomain).ToList(),
             ReplacesAbsent = replacesAbsent && !complete,
@@ -78,7 +77,7 @@ internal sealed partial class SharedWire
         return JsonSerializer.SerializeToUtf8Bytes(dto, typeInfo);
     }
 
-    private static FulfillmentMethodInput ReadMethod<TDestination>(FulfillmentMethodRequestDto<TDestination> method, int index, Func<TDestination, string, PostalAddress> destination, Func<TDestination, string?> destinationId)
+    private static FulfillmentMethodInput ReadMethod<TDestination>(FulfillmentMethodRequestDto<TDestination> method, int index, Func<TDestination, string, DestinationInput> destination)
         where TDestination : class
     {
         var path = $"$.fulfillment.methods[{index.ToString(CultureInfo.InvariantCulture)}]";
@@ -100,7 +99,7 @@ internal sealed partial class SharedWire
             LineItemIds = NoNullsOrNull(method.LineItemIds, path + ".line_item_ids"),
             Destinations = method.Destinations?.Select((d, i) => d is null
                 ? throw new UcpRequestException("A destination must be an object.", $"{path}.destinations[{i.ToString(CultureInfo.InvariantCulture)}]")
-                : new DestinationInput(destinationId(d), destination(d, $"{path}.destinations[{i.ToString(CultureInfo.InvariantCulture)}]"))).ToList(),
+                : destination(d, $"{path}.destinations[{i.ToString(CultureInfo.InvariantCulture)}]")).ToList(),
             SelectedDestinationId = method.SelectedDestinationId,
             Groups = method.Groups?.Where(g => g is not null).Select(g => new GroupInput(g.Id, g.SelectedOptionId)).ToList(),
         };

@@ -19,7 +19,7 @@ internal partial class Codec20260408
             methods => new FulfillmentDto { Methods = methods.Select(ToDto).ToList() }, Json.CheckoutDtoBuyerDtoFulfillmentDto);
 
     private CheckoutInput Read(ReadOnlySpan<byte> body, string operation) =>
-        Wire.ReadCheckout(body, Json.CheckoutRequestDtoBuyerDtoPostalAddressDto, operation, ToDomain, SharedWire.ToDomain, d => d.Id, replacesAbsent: false);
+        Wire.ReadCheckout(body, Json.CheckoutRequestDtoBuyerDtoPostalAddressDto, operation, ToDomain, (d, path) => new DestinationInput(d.Id, SharedWire.ToDomain(d, path)), replacesAbsent: false);
 
     // Text is trimmed and NFC-normalised, formatted members are checked (InputText).
     private static Buyer ToDomain(BuyerDto buyer) => new()

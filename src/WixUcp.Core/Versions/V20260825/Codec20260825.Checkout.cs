@@ -19,7 +19,7 @@ internal sealed partial class Codec20260825
             methods => new FulfillmentDto { Methods = methods.Select(ToDto).ToList() }, Json.CheckoutDtoBuyerDtoFulfillmentDto);
 
     private CheckoutInput Read(ReadOnlySpan<byte> body, string operation) =>
-        Wire.ReadCheckout(body, Json.CheckoutRequestDtoBuyerRequestDtoShippingDestinationRequestDto, operation, ToDomain, ToDomain, d => d.Id, replacesAbsent: true);
+        Wire.ReadCheckout(body, Json.CheckoutRequestDtoBuyerRequestDtoShippingDestinationRequestDto, operation, ToDomain, (d, path) => new DestinationInput(d.Id, ToDomain(d, path)), replacesAbsent: true);
 
     // Text is trimmed and NFC-normalised, formatted members are checked (InputText).
     private static Buyer ToDomain(BuyerRequestDto buyer) => new()
