@@ -60,24 +60,32 @@ public static class SlidingWindowCounter
         return new RateLimitDecision(allowed, limit, remaining, TimeSpan.FromMilliseconds(reset), allowed ? TimeSpan.Zero : RetryAfter(limit, current, previous, elapsed, window));
     }
 
-    // The first moment the estimate leaves room for one more request if no other request comes, rounded up to whole
-    // seconds, so a retry after exactly that long is admitted.
-    private static TimeSpan RetryAfter(int limit, long current, long previous, long elapsed, long window)
+    /// <summary>
+    /// The first moment, in milliseconds from the current window's start, at which the estimate leaves room for one more
+    /// request if no other request comes.
+    /// </summary>
+    /// <param name="limit">The budget's requests per window.</param>
+    /// <param name="current">Requests admitted in the current window.</param>
+    /// <param name="previous">Requests admitted in the previous window.</param>
+    /// <param name="window">The window's length.</param>
+    /// <returns>The moment; at or before the current time when there is room now.</returns>
+    public static double RoomAt(int limit, long current, long previous, long window)
     {
-        double at;
-        if (current + 1 <= limit && previous > 0)
+        if (current + 1 <= limit)
         {
             // Later in this window, once enough of the previous window has slid out.
-            at = window * (1 - ((limit - current - 1) / (double)previous));
-        }
-        else
-        {
-            // In the next window, where this window's count is the one that decays.
-            at = window + Math.Max(0, window * (1 - ((limit - 1) / (double)current)));
+            return previous > 0 ? window * (1 - ((limit - current - 1) / (double)previous)) : 0;
         }
 
+        // In the next window, where this window's count is the one that decays.
+        return window + Math.Max(0, window * (1 - ((limit - 1) / (double)current)));
+    }
+
+    // RoomAt from now, rounded up to whole seconds, so a retry after exactly that long is admitted.
+    private static TimeSpan RetryAfter(int limit, long current, long previous, long elapsed, long window)
+    {
         // Whole milliseconds first, ignoring floating-point dust (20000.000000000004 ms is 20 s, not 21).
-        var wait = Math.Max(Math.Ceiling(at - elapsed - 1e-6), 1);
+        var wait = Math.Max(Math.Ceiling(RoomAt(limit, current, previous, window) - elapsed - 1e-6), 1);
         return TimeSpan.FromSeconds(Math.Ceiling(wait / 1000));
     }
 }
