@@ -9,6 +9,9 @@
 #   benchmarks/load/pipeline.sh                                    # 10 s per scenario, 32 connections, 2 wrk threads
 #   DURATION=20s CONNECTIONS=64 CONFIGS=production benchmarks/load/pipeline.sh
 #   CONFIGS=production EXTRA_ENV="LOG_LEVEL=WARN" benchmarks/load/pipeline.sh      # one setting changed, to find the cost
+#   CONFIGS=production ONLY=PUT benchmarks/load/pipeline.sh        # only the scenarios whose name holds PUT (and the floor)
+#   CONFIGS=production TRACE=PUT benchmarks/load/pipeline.sh       # CPU samples of the scenarios whose name holds PUT
+#                                                                  # (dotnet-trace on PATH), summed by hot-frames.py
 #
 # Scenarios: GET /.well-known/ucp; POST /ucp/catalog/search; GET /ucp/checkout-sessions/{id}; PUT of a checkout
 # (64 checkouts, unique idempotency keys); a create -> update -> complete flow (wrk Lua, unique keys, each request a
@@ -43,6 +46,7 @@ dotnet build benchmarks/WixUcp.Benchmarks -c Release -v q -nologo >/dev/null
 host_dll=$PWD/samples/WixUcp.SampleHost/bin/Release/net10.0/WixUcp.SampleHost.dll
 bench_dll=$PWD/benchmarks/WixUcp.Benchmarks/bin/Release/net10.0/WixUcp.Benchmarks.dll
 : >"$work/results"
+mkdir -p "$(dirname "$OUT")"
 
 # Budgets far above what the run sends (a million a second each), so the limiter decides every request and refuses none.
 raised_limits=(WixUcp__RateLimits__Window=00:00:01 WixUcp__RateLimits__Profile=1000000 WixUcp__RateLimits__Catalog=1000000
@@ -67,6 +71,15 @@ start_host() {
   wait_for "http://127.0.0.1:$port/health/live"
 }
 
+# CPU ticks (1/100 s) used so far: "host redis postgres machine" (machine: every CPU's busy time, wrk and the kernel's
+# network work included), so each scenario's CPU per request can be split between its parts.
+cpu_ticks() {
+  local host redis=0 pg=0 pid
+  host=$(awk '{print $14 + $15}' "/proc/$host_pid/stat" 2>/dev/null || echo 0)
+  for pid in $(pgrep -x redis-server || true); do redis=$((redis + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  for pid in $(pgrep -u postgres || true); do pg=$((pg + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  echo "$host $redis $pg $(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
+}
 scrape_allocated() { curl -sf "$1/metrics" | awk '/^dotnet_gc_heap_total_allocated_bytes_total/ {print $2}'; }
 
 lua_scripts() {  # BASE ID IDS_CSV -> the wrk scripts of the scenarios, in $work
@@ -123,12 +136,25 @@ run() {
   base=${base%%/.well-known*}; base=${base%%/floor*}
   local args=(-t"$THREADS" -c"$CONNECTIONS" --latency -H "UCP-Agent: $agent" -H "X-API-Key: $api_key")
   [ -n "$script" ] && args+=(-s "$script")
+  if [ -n "${ONLY:-}" ] && [ "$config" != floor ] && [[ $scenario != *"$ONLY"* ]]; then return; fi
   if [ "${WARMING:-}" = 1 ]; then wrk "${args[@]}" -d"$WARMUP" "$url" >/dev/null; return; fi
   local before after out
   before=$(scrape_allocated "$base" || echo 0)
+  local cpu_before
+  cpu_before=$(cpu_ticks)
+  local tracer=
+  if [ -n "${TRACE:-}" ] && [[ $scenario == *"$TRACE"* ]]; then
+    local trace_file
+    trace_file="$(dirname "$OUT")/trace-$config-$(echo "$scenario" | tr -c 'A-Za-z0-9' '-' | tr -s '-').nettrace"
+    dotnet-trace collect -p "$host_pid" --profile dotnet-common,dotnet-sampled-thread-time --format Speedscope -o "$trace_file" --duration 00:00:00:08 >/dev/null 2>&1 &
+    tracer=$!
+  fi
   out=$(wrk "${args[@]}" -d"$DURATION" "$url")
   after=$(scrape_allocated "$base" || echo 0)
-  python3 - "$config" "$scenario" "$before" "$after" >>"$work/results" <<PY
+  local cpu_after
+  cpu_after=$(cpu_ticks)
+  if [ -n "$tracer" ]; then wait "$tracer" || true; fi
+  python3 - "$config" "$scenario" "$before" "$after" "$cpu_before" "$cpu_after" >>"$work/results" <<PY
 import json, re, sys
 out = """$out"""
 config, scenario, before, after = sys.argv[1], sys.argv[2], float(sys.argv[3] or 0), float(sys.argv[4] or 0)
@@ -137,6 +163,10 @@ def ms(v):
     return n * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 requests = int(re.search(r"(\d+) requests in", out).group(1))
 non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+# Ticks are 10 ms; "rest" is wrk, the kernel's loopback work and anything else on the machine.
+spent = [int(a) - int(b) for a, b in zip(sys.argv[6].split(), sys.argv[5].split())]
+cpu = dict(zip(("host", "redis", "postgres"), (t * 10_000 / requests for t in spent[:3])))
+cpu["rest"] = (spent[3] - sum(spent[:3])) * 10_000 / requests
 print(json.dumps({
   "config": config, "scenario": scenario,
   "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
@@ -144,6 +174,7 @@ print(json.dumps({
   "p99": ms(re.search(r"\s99%\s+(\S+)", out).group(1)), "requests": requests,
   "non2xx": int(non2xx.group(1)) if non2xx else 0,
   "allocated_per_request": (after - before) / requests if after > before else None,
+  "cpu_us_per_request": cpu,
 }))
 PY
   echo "  $config $scenario: $(tail -1 "$work/results" | python3 -c 'import json,sys; r=json.load(sys.stdin); print("%.0f/s p99 %.2f ms, %d non-2xx" % (r["rps"], r["p99"], r["non2xx"]))')" >&2
@@ -232,13 +263,13 @@ done
 echo "framework floor (a fixed JSON of $checkout_bytes bytes, the size of a checkout answer)..." >&2
 floor_port=$(free_port)
 dotnet "$bench_dll" floor --urls "http://127.0.0.1:$floor_port" --bytes "$checkout_bytes" >/dev/null 2>&1 &
-pids+=("$!")
+host_pid=$!
+pids+=("$host_pid")
 wait_for "http://127.0.0.1:$floor_port/floor"
 api_key=none agent=none
 WARMING=1 run floor "GET /floor" "http://127.0.0.1:$floor_port/floor"
 run floor "GET /floor (fixed JSON, $checkout_bytes bytes)" "http://127.0.0.1:$floor_port/floor"
 
-mkdir -p "$(dirname "$OUT")"
 python3 - "$work/results" "$work/memory" "$OUT" "$DURATION" "$CONNECTIONS" "$THREADS" <<'PY'
 import json, os, platform, sys
 results = [json.loads(l) for l in open(sys.argv[1])]
@@ -250,11 +281,14 @@ report = {"machine": {"cpus": os.cpu_count(), "platform": platform.platform()}, 
           "threads": int(sys.argv[6]), "rate_limits": "raised to 1,000,000 per second per budget for the run", "results": results, "memory": memory}
 json.dump(report, open(sys.argv[3], "w"), indent=2)
 print(f"wrk -t{sys.argv[6]} -c{sys.argv[5]} -d{sys.argv[4]} on loopback, sharing the cores with the host; rate limits raised for the run.")
-print("| configuration | scenario | req/s | ratio to floor | p50 ms | p90 ms | p99 ms | allocated/request | non-2xx |")
-print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+print("CPU per request in microseconds: the host, Redis, PostgreSQL, and the rest (wrk, the kernel's loopback work).")
+print("| configuration | scenario | req/s | ratio to floor | p50 ms | p90 ms | p99 ms | allocated/request | CPU µs/request host / Redis / PG / rest | non-2xx |")
+print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for r in results:
     alloc = f"{r['allocated_per_request'] / 1024:,.1f} KB" if r["allocated_per_request"] else "-"
-    print(f"| {r['config']} | {r['scenario']} | {r['rps']:,.0f} | {r['ratio_to_floor']:.2f} | {r['p50']:.2f} | {r['p90']:.2f} | {r['p99']:.2f} | {alloc} | {r['non2xx']} |")
+    c = r["cpu_us_per_request"]
+    cpu = f"{c['host']:.0f} / {c['redis']:.0f} / {c['postgres']:.0f} / {c['rest']:.0f}"
+    print(f"| {r['config']} | {r['scenario']} | {r['rps']:,.0f} | {r['ratio_to_floor']:.2f} | {r['p50']:.2f} | {r['p90']:.2f} | {r['p99']:.2f} | {alloc} | {cpu} | {r['non2xx']} |")
 for m in memory:
     if "peak_working_set" in m:
         print(f"{m['config']}: peak working set {m['peak_working_set'] / 2**20:,.0f} MiB; a checkout answer is {m['checkout_bytes']} bytes")

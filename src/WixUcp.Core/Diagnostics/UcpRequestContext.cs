@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Security.Cryptography;
 
 namespace WixUcp.Diagnostics;
 
@@ -91,7 +90,14 @@ public sealed class UcpRequestContext : IReadOnlyList<KeyValuePair<string, objec
     /// <inheritdoc />
     public override string ToString() => $"requestId={RequestId} instanceId={InstanceId} platformId={PlatformId}";
 
-    private static string NewRequestId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    // A correlation id, not a secret: 128 bits from the shared non-cryptographic generator (seeded unpredictably) are
+    // unique in practice and cost nanoseconds where the cryptographic source costs a system call on every request.
+    private static string NewRequestId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Random.Shared.NextBytes(bytes);
+        return Convert.ToHexStringLower(bytes);
+    }
 
     private sealed class Restore(UcpRequestContext? previous) : IDisposable
     {

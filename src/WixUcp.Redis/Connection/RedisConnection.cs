@@ -58,6 +58,10 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Runs a script by its hash (no closure per call), translating failures as <see cref="RunAsync{T}(Func{IDatabase, Task{T}})"/>.</summary>
+    public Task<RedisResult> EvaluateAsync(RedisScript script, RedisKey[] keys, params RedisValue[] values) =>
+        RunAsync((script, keys, values), static (database, call) => call.script.EvaluateAsync(database, call.keys, call.values));
+
     // A server error is as good as no answer: the store cannot do the command now (still loading its data, a read-only
     // replica after a failover, out of memory, a busy script), and callers apply their outage policy rather than fail
     // the request. NOSCRIPT is not an outage: the script's caller sends it again.

@@ -12,25 +12,25 @@ namespace WixUcp.Redis.Stores;
 /// </summary>
 internal sealed class RedisCartStore(RedisConnection redis, TimeProvider time) : ICartStore
 {
-    private const string CreateScript = """
+    private static readonly RedisScript CreateScript = new("""
         if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
         redis.call('HSET', KEYS[1], 'v', ARGV[1], 'd', ARGV[2])
         redis.call('PEXPIRE', KEYS[1], ARGV[3])
         return 1
-        """;
+        """);
 
-    private const string UpdateScript = """
+    private static readonly RedisScript UpdateScript = new("""
         if redis.call('HGET', KEYS[1], 'v') ~= ARGV[1] then return 0 end
         redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
         redis.call('PEXPIRE', KEYS[1], ARGV[4])
         return 1
-        """;
+        """);
 
-    private const string DeleteScript = """
+    private static readonly RedisScript DeleteScript = new("""
         if redis.call('HGET', KEYS[1], 'v') ~= ARGV[1] then return 0 end
         redis.call('DEL', KEYS[1])
         return 1
-        """;
+        """);
 
     private static readonly RedisValue Data = "d";
 
@@ -43,22 +43,20 @@ internal sealed class RedisCartStore(RedisConnection redis, TimeProvider time) :
     public async ValueTask<bool> TryCreateAsync(Cart cart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cart);
-        var result = await redis.RunAsync(db => db.ScriptEvaluateAsync(
-            CreateScript, [Key(cart.TenantId, cart.Id)], [cart.Version, UcpRecordSerializer.Serialize(cart), TimeToLive(cart)])).ConfigureAwait(false);
+        var result = await redis.EvaluateAsync(CreateScript, [Key(cart.TenantId, cart.Id)], [cart.Version, UcpRecordSerializer.Serialize(cart), TimeToLive(cart)]).ConfigureAwait(false);
         return (int)result == 1;
     }
 
     public async ValueTask<bool> TryUpdateAsync(Cart cart, long expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cart);
-        var result = await redis.RunAsync(db => db.ScriptEvaluateAsync(
-            UpdateScript, [Key(cart.TenantId, cart.Id)], [expectedVersion, cart.Version, UcpRecordSerializer.Serialize(cart), TimeToLive(cart)])).ConfigureAwait(false);
+        var result = await redis.EvaluateAsync(UpdateScript, [Key(cart.TenantId, cart.Id)], [expectedVersion, cart.Version, UcpRecordSerializer.Serialize(cart), TimeToLive(cart)]).ConfigureAwait(false);
         return (int)result == 1;
     }
 
     public async ValueTask<bool> TryDeleteAsync(string tenantId, string id, long expectedVersion, CancellationToken cancellationToken)
     {
-        var result = await redis.RunAsync(db => db.ScriptEvaluateAsync(DeleteScript, [Key(tenantId, id)], [expectedVersion])).ConfigureAwait(false);
+        var result = await redis.EvaluateAsync(DeleteScript, [Key(tenantId, id)], [expectedVersion]).ConfigureAwait(false);
         return (int)result == 1;
     }
 

@@ -15,7 +15,7 @@ internal sealed class RedisCheckoutSessionStore(RedisConnection redis, TimeProvi
 {
     // KEYS: session, open-checkouts set (one hash tag: one slot). ARGV: version, record, ttl ms, expires-at ms, open (1/0),
     // checkout id, prune-before ms. The set holds the tenant's open checkouts scored by expiry, for abandonment counts.
-    private const string CreateScript = """
+    private static readonly RedisScript CreateScript = new("""
         if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
         redis.call('HSET', KEYS[1], 'v', ARGV[1], 'd', ARGV[2])
         redis.call('PEXPIRE', KEYS[1], ARGV[3])
@@ -25,10 +25,10 @@ internal sealed class RedisCheckoutSessionStore(RedisConnection redis, TimeProvi
           if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
         end
         return 1
-        """;
+        """);
 
     // As above, with ARGV[1] the expected version and the rest shifted by one.
-    private const string UpdateScript = """
+    private static readonly RedisScript UpdateScript = new("""
         if redis.call('HGET', KEYS[1], 'v') ~= ARGV[1] then return 0 end
         redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
         redis.call('PEXPIRE', KEYS[1], ARGV[4])
@@ -39,7 +39,7 @@ internal sealed class RedisCheckoutSessionStore(RedisConnection redis, TimeProvi
           redis.call('ZREM', KEYS[2], ARGV[7])
         end
         return 1
-        """;
+        """);
 
     private static readonly RedisValue Data = "d";
 
@@ -52,21 +52,15 @@ internal sealed class RedisCheckoutSessionStore(RedisConnection redis, TimeProvi
     public async ValueTask<bool> TryCreateAsync(CheckoutSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var result = await redis.RunAsync(db => db.ScriptEvaluateAsync(
-            CreateScript,
-            [Key(session.TenantId, session.Id), OpenSet(session.TenantId)],
-            [session.Version, UcpRecordSerializer.Serialize(session), TimeToLive(session), session.ExpiresAt.ToUnixTimeMilliseconds(), IsOpen(session),
-             session.Id, (timeProvider.GetUtcNow() - redis.Options.ExpiredSessionRetention).ToUnixTimeMilliseconds()])).ConfigureAwait(false);
+        var result = await redis.EvaluateAsync(CreateScript, [Key(session.TenantId, session.Id), OpenSet(session.TenantId)], [session.Version, UcpRecordSerializer.Serialize(session), TimeToLive(session), session.ExpiresAt.ToUnixTimeMilliseconds(), IsOpen(session),
+             session.Id, (timeProvider.GetUtcNow() - redis.Options.ExpiredSessionRetention).ToUnixTimeMilliseconds()]).ConfigureAwait(false);
         return (int)result == 1;
     }
 
     public async ValueTask<bool> TryUpdateAsync(CheckoutSession session, long expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var result = await redis.RunAsync(db => db.ScriptEvaluateAsync(
-            UpdateScript,
-            [Key(session.TenantId, session.Id), OpenSet(session.TenantId)],
-            [expectedVersion, session.Version, UcpRecordSerializer.Serialize(session), TimeToLive(session), session.ExpiresAt.ToUnixTimeMilliseconds(), IsOpen(session), session.Id])).ConfigureAwait(false);
+        var result = await redis.EvaluateAsync(UpdateScript, [Key(session.TenantId, session.Id), OpenSet(session.TenantId)], [expectedVersion, session.Version, UcpRecordSerializer.Serialize(session), TimeToLive(session), session.ExpiresAt.ToUnixTimeMilliseconds(), IsOpen(session), session.Id]).ConfigureAwait(false);
         return (int)result == 1;
     }
 

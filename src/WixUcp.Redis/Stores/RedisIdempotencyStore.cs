@@ -12,7 +12,7 @@ namespace WixUcp.Redis.Stores;
 /// </summary>
 internal sealed class RedisIdempotencyStore(RedisConnection redis) : IIdempotencyStore
 {
-    private const string BeginScript = """
+    private static readonly RedisScript BeginScript = new("""
         local fp = redis.call('HGET', KEYS[1], 'fp')
         if not fp then
           redis.call('HSET', KEYS[1], 'fp', ARGV[1])
@@ -23,25 +23,24 @@ internal sealed class RedisIdempotencyStore(RedisConnection redis) : IIdempotenc
         local r = redis.call('HGET', KEYS[1], 'r')
         if r then return {1, r} end
         return {3}
-        """;
+        """);
 
     // A claim that already expired is not brought back: the response is not kept, and a retry runs again.
-    private const string CompleteScript = """
+    private static readonly RedisScript CompleteScript = new("""
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
         redis.call('HSET', KEYS[1], 'r', ARGV[1])
         redis.call('PEXPIRE', KEYS[1], ARGV[2])
         return 1
-        """;
+        """);
 
-    private const string AbandonScript = """
+    private static readonly RedisScript AbandonScript = new("""
         if redis.call('HEXISTS', KEYS[1], 'r') == 0 then redis.call('DEL', KEYS[1]) end
         return 1
-        """;
+        """);
 
     public async ValueTask<IdempotencyBeginResult> TryBeginAsync(string key, string fingerprint, TimeSpan claimLifetime, CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await redis.RunAsync(db => db.ScriptEvaluateAsync(
-            BeginScript, [Key(key)], [fingerprint, (long)claimLifetime.TotalMilliseconds])).ConfigureAwait(false))!;
+        var result = (RedisResult[])(await redis.EvaluateAsync(BeginScript, [Key(key)], [fingerprint, (long)claimLifetime.TotalMilliseconds]).ConfigureAwait(false))!;
         return (int)result[0] switch
         {
             0 => IdempotencyBeginResult.Started,
@@ -54,12 +53,11 @@ internal sealed class RedisIdempotencyStore(RedisConnection redis) : IIdempotenc
     public async ValueTask CompleteAsync(string key, IdempotentResponse response, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        await redis.RunAsync(db => db.ScriptEvaluateAsync(
-            CompleteScript, [Key(key)], [UcpRecordSerializer.Serialize(response), (long)lifetime.TotalMilliseconds])).ConfigureAwait(false);
+        await redis.EvaluateAsync(CompleteScript, [Key(key)], [UcpRecordSerializer.Serialize(response), (long)lifetime.TotalMilliseconds]).ConfigureAwait(false);
     }
 
     public async ValueTask AbandonAsync(string key, CancellationToken cancellationToken) =>
-        await redis.RunAsync(db => db.ScriptEvaluateAsync(AbandonScript, [Key(key)])).ConfigureAwait(false);
+        await redis.EvaluateAsync(AbandonScript, [Key(key)]).ConfigureAwait(false);
 
     private RedisKey Key(string scopedKey) => RedisKeys.Idempotency(redis.Options.KeyPrefix, scopedKey);
 }

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using StackExchange.Redis;
 using WixUcp.RateLimiting;
 using WixUcp.Redis.Connection;
@@ -32,7 +30,7 @@ internal sealed class RedisRateLimiter(RedisConnection redis) : IRateLimiter
     // ARGV: window ms, limit, permits wanted. Grants as many as the budget has room for, up to those wanted. Returns
     // { current (negated when refused), previous, elapsed ms in the window, permits granted }. The common case (same
     // window) reads the hash and increments one field; only a new window rewrites it and sets its expiry.
-    private const string Script = """
+    private static readonly RedisScript Script = new("""
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         local window = tonumber(ARGV[1])
@@ -59,13 +57,7 @@ internal sealed class RedisRateLimiter(RedisConnection redis) : IRateLimiter
         end
         if granted == 0 then c = -c end
         return { c, p, now - start, granted }
-        """;
-
-    // EVALSHA by a hash computed once: the script is never resent, and no hash is computed per call. Redis names
-    // scripts by SHA-1; this is an identifier, not a security measure.
-#pragma warning disable CA5350
-    private static readonly byte[] ScriptHash = SHA1.HashData(Encoding.UTF8.GetBytes(Script));
-#pragma warning restore CA5350
+        """);
 
     private readonly ConcurrentDictionary<string, PermitSlice> _slices = new(StringComparer.Ordinal);
     private long _reservations;
@@ -182,23 +174,7 @@ internal sealed class RedisRateLimiter(RedisConnection redis) : IRateLimiter
     private async Task<PermitGrant> ReserveAsync(string key, long window, int limit, int wanted)
     {
         Interlocked.Increment(ref _reservations);
-        var request = new Request([key], [window, limit, wanted]);
-        var result = (RedisResult[])(await redis.RunAsync(request, EvaluateAsync).ConfigureAwait(false))!;
+        var result = (RedisResult[])(await redis.EvaluateAsync(Script, [key], window, limit, wanted).ConfigureAwait(false))!;
         return new PermitGrant(Math.Abs((long)result[0]), (long)result[1], (long)result[2], (int)result[3]);
     }
-
-    private static async Task<RedisResult> EvaluateAsync(IDatabase database, Request request)
-    {
-        try
-        {
-            return await database.ScriptEvaluateAsync(ScriptHash, request.Keys, request.Values).ConfigureAwait(false);
-        }
-        catch (RedisServerException ex) when (ex.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
-        {
-            // A restarted or flushed server has forgotten it: EVAL sends it once more.
-            return await database.ScriptEvaluateAsync(Script, request.Keys, request.Values).ConfigureAwait(false);
-        }
-    }
-
-    private sealed record Request(RedisKey[] Keys, RedisValue[] Values);
 }
