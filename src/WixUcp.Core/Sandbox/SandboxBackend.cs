@@ -22,6 +22,9 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
     private readonly SandboxDataset _data;
     private readonly SandboxOptions _options;
     private readonly Dictionary<string, SandboxProduct> _products;
+
+    // Each product's media, parsed once: the catalog is fixed, and parsing a URI on every search result is not free.
+    private readonly Dictionary<string, CatalogMedia[]> _media;
     private readonly Dictionary<string, long> _stock;
     private readonly ConcurrentDictionary<string, PlaceOrderResult> _placedByCheckout = new(StringComparer.Ordinal);
     private readonly Lock _stockLock = new();
@@ -35,6 +38,7 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
         _options = options.Value;
         _data = SandboxDataset.Load(_options.DataDirectory);
         _products = _data.Products.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        _media = _data.Products.ToDictionary(p => p.Id, MediaOf, StringComparer.Ordinal);
         _stock = new Dictionary<string, long>(_data.Inventory, StringComparer.Ordinal);
         _paymentHandlers =
         [
@@ -161,9 +165,7 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
     private CatalogProduct ToCatalogProduct(SandboxProduct product)
     {
         var stock = StockOf(product.Id);
-        var media = product.ImageUrl is not null && Uri.TryCreate(product.ImageUrl, UriKind.Absolute, out var image)
-            ? [new CatalogMedia("image", image, product.Title)]
-            : Array.Empty<CatalogMedia>();
+        var media = _media[product.Id];
         return new CatalogProduct
         {
             Id = product.Id,
@@ -188,6 +190,11 @@ internal sealed class SandboxBackend : ICheckoutBackend, ICatalogBackend
             ],
         };
     }
+
+    private static CatalogMedia[] MediaOf(SandboxProduct product) =>
+        product.ImageUrl is not null && Uri.TryCreate(product.ImageUrl, UriKind.Absolute, out var image)
+            ? [new CatalogMedia("image", image, product.Title)]
+            : [];
 
     private long? StockOf(string productId)
     {
