@@ -59,7 +59,8 @@ internal sealed class RedisRateLimiter(RedisConnection redis) : IRateLimiter
         return { c, p, now - start, granted }
         """);
 
-    private readonly ConcurrentDictionary<string, PermitSlice> _slices = new(StringComparer.Ordinal);
+    // By policy and client: the Redis key is only built when a reservation is sent, not for every local decision.
+    private readonly ConcurrentDictionary<(string Policy, string Client), PermitSlice> _slices = new();
     private long _reservations;
 
     /// <summary>Reservation scripts sent so far (a test's measure of the round trips leasing saves).</summary>
@@ -67,13 +68,11 @@ internal sealed class RedisRateLimiter(RedisConnection redis) : IRateLimiter
 
     public async ValueTask<RateLimitDecision> AcquireAsync(string policy, string client, RateLimitBudget budget, CancellationToken cancellationToken)
     {
-        var key = RedisKeys.RateLimit(redis.Options.KeyPrefix, policy, client);
         var window = (long)budget.Window.TotalMilliseconds;
         var maxSlice = budget.PermitLimit / LeaseDivisor;
-        if (maxSlice <= 1 || SliceFor(key) is not { } slice)
+        if (maxSlice <= 1 || SliceFor((policy, client)) is not { } slice)
         {
-            var grant = await ReserveAsync(key, window, budget.PermitLimit, 1).ConfigureAwait(false);
-            return SlidingWindowCounter.Decide(grant.Granted > 0, budget.PermitLimit, start: 0, grant.Current, grant.Previous, now: grant.Elapsed, window);
+            return Decision(await ReserveAsync(policy, client, window, budget.PermitLimit, 1).ConfigureAwait(false), budget.PermitLimit, window);
         }
 
         while (true)
@@ -98,20 +97,20 @@ internal sealed class RedisRateLimiter(RedisConnection redis) : IRateLimiter
 
             if (mine is not null)
             {
-                await RefillAsync(slice, mine, key, window, budget.PermitLimit, maxSlice).ConfigureAwait(false);
+                await RefillAsync(slice, mine, policy, client, window, budget.PermitLimit, maxSlice).ConfigureAwait(false);
             }
 
             var result = await refill.WaitAsync(cancellationToken).ConfigureAwait(false);
             if (result.Granted == 0)
             {
-                return SlidingWindowCounter.Decide(false, budget.PermitLimit, start: 0, result.Current, result.Previous, now: result.Elapsed, window);
+                return Decision(result, budget.PermitLimit, window);
             }
         }
     }
 
     // One reservation for everyone waiting on this slice; the waiters then take from it (or, if it is refused, are
     // refused with it). It runs to the end whoever cancels, so a cancelled caller cannot strand the others.
-    private async Task RefillAsync(PermitSlice slice, TaskCompletionSource<PermitGrant> completion, string key, long window, int limit, int maxSlice)
+    private async Task RefillAsync(PermitSlice slice, TaskCompletionSource<PermitGrant> completion, string policy, string client, long window, int limit, int maxSlice)
     {
         int wanted;
         lock (slice)
@@ -122,7 +121,7 @@ internal sealed class RedisRateLimiter(RedisConnection redis) : IRateLimiter
         var sentAt = Stopwatch.GetTimestamp();
         try
         {
-            var grant = await ReserveAsync(key, window, limit, wanted).ConfigureAwait(false);
+            var grant = await ReserveAsync(policy, client, window, limit, wanted).ConfigureAwait(false);
             lock (slice)
             {
                 slice.Refilled(grant, sentAt, limit, window);
@@ -142,7 +141,10 @@ internal sealed class RedisRateLimiter(RedisConnection redis) : IRateLimiter
         }
     }
 
-    private PermitSlice? SliceFor(string key)
+    private static RateLimitDecision Decision(PermitGrant grant, int limit, long window) =>
+        SlidingWindowCounter.Decide(grant.Granted > 0, limit, start: 0, grant.Current, grant.Previous, now: grant.Elapsed, window);
+
+    private PermitSlice? SliceFor((string Policy, string Client) key)
     {
         if (_slices.TryGetValue(key, out var slice))
         {
@@ -171,9 +173,10 @@ internal sealed class RedisRateLimiter(RedisConnection redis) : IRateLimiter
         return _slices.GetOrAdd(key, static _ => new PermitSlice());
     }
 
-    private async Task<PermitGrant> ReserveAsync(string key, long window, int limit, int wanted)
+    private async Task<PermitGrant> ReserveAsync(string policy, string client, long window, int limit, int wanted)
     {
         Interlocked.Increment(ref _reservations);
+        var key = RedisKeys.RateLimit(redis.Options.KeyPrefix, policy, client);
         var result = (RedisResult[])(await redis.EvaluateAsync(Script, [key], window, limit, wanted).ConfigureAwait(false))!;
         return new PermitGrant(Math.Abs((long)result[0]), (long)result[1], (long)result[2], (int)result[3]);
     }
